@@ -1,0 +1,194 @@
+import Foundation
+import GRDB
+import NewsbusWire
+
+/// The SQLite article store: one file, WAL, an FTS5 index over headline and body.
+///
+/// Writes are idempotent: storing the same uri + version + content twice changes nothing, so a
+/// redelivered message never makes a duplicate row. A newer version replaces the current row (and
+/// every version is kept in `article_versions`); an older version never overwrites a newer one; a
+/// kill (`pubstatus` canceled) marks the article canceled.
+///
+/// Thread-safe: GRDB serialises writes and runs reads concurrently on the WAL.
+public final class ArticleStore: Sendable {
+    private let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    /// Opens (creating if needed) the store at `path` and migrates it to the current schema.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            var config = Configuration()
+            config.busyMode = .timeout(10)
+            config.label = "newsbus.store"
+            pool = try DatabasePool(path: path, configuration: config)
+            try StoreSchema.migrator.migrate(pool)
+        } catch {
+            throw StoreError(.open, "cannot open store at \(path)", underlying: error)
+        }
+    }
+
+    /// Opens an existing store read-only; fails if the file does not exist.
+    public convenience init(readingExisting path: String) throws(StoreError) {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.notFound, "no store at \(path); run `newsbus process … --db \(path)` first")
+        }
+        try self.init(path: path)
+    }
+
+    // MARK: Writing
+
+    /// Stores a batch of articles in one transaction and returns what happened to each, in order.
+    ///
+    /// `payload` is the article's encoded bytes, kept so `show` returns exactly what was stored.
+    public func store(_ batch: [(article: Article, payload: [UInt8])]) throws(StoreError) -> [StoreOutcome] {
+        do {
+            return try pool.write { db in
+                try batch.map { try Self.store($0.article, payload: $0.payload, in: db) }
+            }
+        } catch {
+            throw StoreError(.write, "cannot store \(batch.count) article(s)", underlying: error)
+        }
+    }
+
+    /// Stores one article.
+    public func store(_ article: Article, payload: [UInt8]) throws(StoreError) -> StoreOutcome {
+        try store([(article, payload)])[0]
+    }
+
+    private static func store(_ article: Article, payload: [UInt8], in db: Database) throws -> StoreOutcome {
+        guard !article.uri.isEmpty else { throw StoreError(.invalid, "article without uri") }
+        let hash = article.contentHash.isEmpty ? ContentHash.of(article) : article.contentHash
+        let now = Timestamp.now()
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO article_versions (uri, version, content_hash, versioncreated, payload, stored_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [article.uri, article.version, hash, article.versioncreated, Data(payload), now])
+        let newVersion = db.changesCount > 0
+        let current = try Row.fetchOne(
+            db, sql: "SELECT id, version, content_hash, versioncreated FROM articles WHERE uri = ?", arguments: [article.uri])
+        let row = StoredRow(article: article, contentHash: hash, payload: payload, storedAt: now)
+        guard let current else {
+            try row.insert(in: db)
+            return article.pubstatus == .canceled ? .killed : .inserted
+        }
+        let currentVersion: String = current["version"]
+        let currentHash: String = current["content_hash"]
+        if currentVersion == article.version && currentHash == hash { return .duplicate }
+        if !newVersion && currentHash == hash { return .duplicate }
+        switch VersionOrder.compare(article.version, article.versioncreated, currentVersion, current["versioncreated"]) {
+        case .older:
+            return .stale
+        case .newer, .same:
+            try row.update(id: current["id"], in: db)
+            return article.pubstatus == .canceled ? .killed : .updated
+        }
+    }
+
+    // MARK: Dead letters
+
+    /// Records a message that could not be processed; returns its id.
+    @discardableResult
+    public func addDeadLetter(_ letter: DeadLetter) throws(StoreError) -> Int64 {
+        do {
+            return try pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO dead_letters (message_id, article_uri, stage, reason, attempts, envelope, payload, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        letter.messageId, letter.articleUri, letter.stage, letter.reason, letter.attempts,
+                        Data(letter.envelope), Data(letter.payload), letter.createdAt.isEmpty ? Timestamp.now() : letter.createdAt,
+                    ])
+                return db.lastInsertedRowID
+            }
+        } catch {
+            throw StoreError(.write, "cannot record dead letter \(letter.messageId)", underlying: error)
+        }
+    }
+
+    /// Dead letters, oldest first.
+    public func deadLetters(limit: Int = 1000) throws(StoreError) -> [DeadLetter] {
+        try read("list dead letters") { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM dead_letters ORDER BY id LIMIT ?", arguments: [limit]).map(DeadLetter.init(row:))
+        }
+    }
+
+    // MARK: Reading
+
+    /// The current version of the article with this uri, decoded from the stored payload.
+    public func article(uri: String) throws(StoreError) -> StoredArticle? {
+        let row = try read("read \(uri)") { db in
+            try Row.fetchOne(db, sql: "SELECT payload, stored_at, canceled FROM articles WHERE uri = ?", arguments: [uri])
+        }
+        guard let row else { return nil }
+        let payload: Data = row["payload"]
+        do {
+            let article = try Article(wireBytes: [UInt8](payload))
+            return StoredArticle(article: article, storedAt: row["stored_at"], canceled: row["canceled"])
+        } catch {
+            throw StoreError(.corrupt, "stored payload of \(uri) does not decode", underlying: error)
+        }
+    }
+
+    /// Full-text search over headline and body, best match first (FTS5 bm25, headline weighted 4×).
+    ///
+    /// The query is taken as plain words (all must match, prefix match on the last one) unless
+    /// `raw` is true, when it is passed to FTS5 as is (`AND`, `OR`, `NEAR`, quotes, `column:`).
+    public func search(_ query: String, limit: Int = 20, raw: Bool = false) throws(StoreError) -> [SearchHit] {
+        let match = raw ? query : SearchQuery.ftsExpression(forWords: query)
+        guard !match.isEmpty else { return [] }
+        return try read("search \(query)") { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.uri, a.headline, a.section_path, a.versioncreated,
+                           snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet,
+                           bm25(articles_fts, 4.0, 1.0) AS rank
+                    FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                    WHERE articles_fts MATCH ? AND a.canceled = 0
+                    ORDER BY rank LIMIT ?
+                    """,
+                arguments: [match, limit]
+            ).map { row in
+                SearchHit(
+                    uri: row["uri"], headline: row["headline"],
+                    sectionPath: SectionPath.split(row["section_path"]),
+                    snippet: row["snippet"], score: -(row["rank"] as Double), versioncreated: row["versioncreated"])
+            }
+        }
+    }
+
+    /// Counts: articles, versions, by source, by section, dead letters.
+    public func stats() throws(StoreError) -> StoreStats {
+        try read("compute stats") { db in
+            let articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0
+            let canceled = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE canceled = 1") ?? 0
+            let versions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_versions") ?? 0
+            let dead = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM dead_letters") ?? 0
+            let bySource = try Row.fetchAll(
+                db, sql: "SELECT source, COUNT(*) AS n FROM articles GROUP BY source ORDER BY n DESC, source"
+            ).map { NamedCount(name: $0["source"], count: $0["n"]) }
+            let bySection = try Row.fetchAll(
+                db, sql: "SELECT section_path, COUNT(*) AS n FROM articles GROUP BY section_path ORDER BY n DESC, section_path"
+            ).map { NamedCount(name: $0["section_path"], count: $0["n"]) }
+            return StoreStats(
+                articles: articles, canceled: canceled, versions: versions, deadLetters: dead,
+                bySource: bySource, bySection: bySection)
+        }
+    }
+
+    private func read<T>(_ what: String, _ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.read, "cannot \(what)", underlying: error)
+        }
+    }
+}

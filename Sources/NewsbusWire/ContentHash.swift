@@ -1,0 +1,39 @@
+import Foundation
+
+/// The content hash that identifies "the same content" for idempotency and content-derived URIs.
+public enum ContentHash {
+    /// Hex SHA-256 of the headline and the bodies, whitespace-normalised, so that re-scraping the
+    /// same page with different line endings or spacing gives the same hash.
+    public static func of(_ article: Article) -> String {
+        var hash = SHA256()
+        hash.update(normalise(article.headline))
+        for body in article.bodies {
+            hash.update([0x0A, 0x0A] as [UInt8])
+            hash.update(normalise(body.value))
+        }
+        return SHA256.hex(hash.finalize())
+    }
+
+    /// Collapses every run of whitespace to one space and trims the ends.
+    static func normalise(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// RFC 3339 timestamps, as ninjs uses them.
+public enum Timestamp {
+    /// Now, in UTC, to the second: "2026-11-29T01:47:00Z".
+    public static func now() -> String { string(from: Date()) }
+
+    /// A date in UTC to the second.
+    public static func string(from date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon))
+    }
+
+    /// Microseconds since the Unix epoch, for envelopes and hops.
+    public static func micros() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000 + UInt64(ts.tv_nsec) / 1000
+    }
+}
