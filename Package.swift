@@ -63,7 +63,7 @@ let package = Package(
         /// Built-in enrichers.
         .target(
             name: "NewsbusEnrich",
-            dependencies: ["NewsbusWire"]
+            dependencies: ["NewsbusWire", "NewsbusSDK"]
         ),
         /// The SQLite article store.
         .target(
@@ -77,7 +77,7 @@ let package = Package(
         .target(
             name: "NewsbusSDK",
             dependencies: [
-                "NewsbusWire", "NewsbusZMQ", "NewsbusBus",
+                "NewsbusWire", "NewsbusZMQ", "NewsbusBus", "CNewsbusSys",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -98,7 +98,7 @@ let package = Package(
             name: "newsbus",
             dependencies: [
                 "NewsbusWire", "NewsbusZMQ", "NewsbusBus", "NewsbusSDK", "NewsbusIngest",
-                "NewsbusEnrich", "NewsbusStore", "NewsbusSupervisor", "CNewsbusProto", "CProtobufC",
+                "NewsbusEnrich", "NewsbusStore", "NewsbusSupervisor", "NewsbusTesting", "CNewsbusProto", "CProtobufC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

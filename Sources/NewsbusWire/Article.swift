@@ -1,3 +1,5 @@
+import Foundation
+
 /// A news article: an IPTC ninjs 2.1 news item plus Newsbus extensions.
 ///
 /// Mirrors `newsbus.v1.Article` in `Protocols/newsbus/v1/article.proto` field by field; see the
@@ -456,5 +458,132 @@ extension Article {
             self.receivedAt = receivedAt
             self.format = format
         }
+    }
+}
+
+// MARK: - JSON
+// JSON form of the article types, as printed by `newsbus show --format json`: every field, named
+// as in the .proto (snake_case), pubstatus and signals in their ninjs / NewsML-G2 spelling,
+// bytes as base64. Decoding accepts the same shape.
+
+extension Article: Codable {
+    enum CodingKeys: String, CodingKey {
+        case uri, version, type, profile, firstcreated, versioncreated, contentcreated, embargoed, pubstatus, urgency
+        case language, headlines, descriptions, bodies, by, located, slugline, ednote, people, organisations, places
+        case subjects, events, genres, keywords, altids, associations, copyrightholder, copyrightnotice, usageterms
+        case infosources, quotes, fingerprint, provenance, annotations, signals, source, boilerplate
+        case sectionPath = "section_path"
+        case contentHash = "content_hash"
+    }
+}
+
+extension Article.PubStatus: Codable {
+    /// Decodes "usable", "withheld", "canceled" (or a number).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int32.self) {
+            self.init(rawValue: number)
+            return
+        }
+        switch try container.decode(String.self) {
+        case "usable": self = .usable
+        case "withheld": self = .withheld
+        case "canceled", "cancelled": self = .canceled
+        case "": self = .unspecified
+        case let other:
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown pubstatus \(other)")
+        }
+    }
+
+    /// Encodes the ninjs spelling.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension Article.Signal: Codable {
+    /// Decodes "sig:update", "sig:correction", "sig:withdraw" (or a number).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int32.self) {
+            self.init(rawValue: number)
+            return
+        }
+        switch try container.decode(String.self) {
+        case "sig:update": self = .update
+        case "sig:correction": self = .correction
+        case "sig:withdraw": self = .withdraw
+        case let other:
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown signal \(other)")
+        }
+    }
+
+    /// Encodes the NewsML-G2 qcode.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension Article.Text: Codable {}
+extension Article.Concept: Codable {}
+extension Article.AltId: Codable {}
+extension Article.Rendition: Codable {}
+
+extension Article.Body: Codable {
+    enum CodingKeys: String, CodingKey {
+        case role, contenttype, value, charcount, wordcount
+        case readingTimeSeconds = "reading_time_seconds"
+    }
+}
+
+extension Article.Association: Codable {}
+
+extension Article.Quote: Codable {
+    enum CodingKeys: String, CodingKey {
+        case content, speaker, cue, start, end, partial
+        case bodyIndex = "body_index"
+    }
+}
+
+extension Article.Provenance: Codable {
+    enum CodingKeys: String, CodingKey {
+        case enricher, version, fields
+        case processedAt = "processed_at"
+        case durationMicros = "duration_micros"
+    }
+}
+
+extension Article.Annotation: Codable {
+    enum CodingKeys: String, CodingKey {
+        case creator, name, value, score, contenttype, data
+    }
+
+    /// Decodes, with `data` as base64.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            creator: try c.decode(String.self, forKey: .creator), name: try c.decode(String.self, forKey: .name),
+            value: try c.decode(String.self, forKey: .value), score: try c.decode(Double.self, forKey: .score),
+            contenttype: try c.decode(String.self, forKey: .contenttype), data: [UInt8](try c.decode(Data.self, forKey: .data)))
+    }
+
+    /// Encodes, with `data` as base64.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(creator, forKey: .creator)
+        try c.encode(name, forKey: .name)
+        try c.encode(value, forKey: .value)
+        try c.encode(score, forKey: .score)
+        try c.encode(contenttype, forKey: .contenttype)
+        try c.encode(Data(data), forKey: .data)
+    }
+}
+
+extension Article.Source: Codable {
+    enum CodingKeys: String, CodingKey {
+        case kind, name, locator, format
+        case receivedAt = "received_at"
     }
 }

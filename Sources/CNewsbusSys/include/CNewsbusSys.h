@@ -16,4 +16,15 @@ pid_t nb_spawn(const char *const argv[], const char *const envp[], pid_t pgid,
 /// unsupported). Returns 0 on success. `expected_parent` guards the race where the parent died
 /// before the call: if getppid() differs, the process exits with status 1.
 int nb_set_parent_death_signal(int sig, pid_t expected_parent);
+
+
+/// Installs SIGINT/SIGTERM/SIGHUP handlers that only record the signal (no SA_RESTART, so blocking
+/// calls such as zmq_poll return EINTR), and ignores SIGPIPE.
+void nb_install_stop_handlers(void);
+
+/// The first stop signal received since nb_install_stop_handlers, or 0.
+int nb_stop_signal(void);
+
+/// Clears the recorded stop signal.
+void nb_clear_stop_signal(void);
 #endif

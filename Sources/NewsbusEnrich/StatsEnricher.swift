@@ -1,0 +1,52 @@
+import NewsbusSDK
+import NewsbusWire
+
+/// Word and character counts and reading time for every body (stage `enrich.stats`).
+///
+/// Words are maximal runs of letters or digits (apostrophes and hyphens inside a word keep it
+/// whole), so "Funakoshi's" and "Hwasong-17" count once. Reading time assumes 238 words a minute,
+/// the commonly cited adult average for non-fiction, rounded up to whole seconds.
+public struct StatsEnricher: Enricher {
+    /// "enrich.stats".
+    public let stage: String
+    /// Words per minute used for reading time.
+    public var wordsPerMinute: Double = 238
+
+    /// Creates the enricher for a stage name.
+    public init(stage: String = "enrich.stats") { self.stage = stage }
+
+    /// "1".
+    public var version: String { "1" }
+
+    /// Sets `charcount`, `wordcount` and `readingTimeSeconds` on each body.
+    public func enrich(_ article: inout Article) throws {
+        for index in article.bodies.indices {
+            let text = article.bodies[index].value
+            let words = Self.wordCount(text)
+            article.bodies[index].charcount = UInt32(clamping: text.unicodeScalars.count)
+            article.bodies[index].wordcount = UInt32(clamping: words)
+            article.bodies[index].readingTimeSeconds = UInt32(clamping: Int((Double(words) * 60 / wordsPerMinute).rounded(.up)))
+        }
+    }
+
+    /// Counts words in `text`.
+    public static func wordCount(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        var previousWasJoiner = false
+        for scalar in text.unicodeScalars {
+            let p = scalar.properties
+            if p.isAlphabetic || p.numericType != nil {
+                if !inWord { count += 1 }
+                inWord = true
+                previousWasJoiner = false
+            } else if inWord && !previousWasJoiner && (scalar == "'" || scalar == "\u{2019}" || scalar == "-") {
+                previousWasJoiner = true
+            } else {
+                inWord = false
+                previousWasJoiner = false
+            }
+        }
+        return count
+    }
+}

@@ -1,0 +1,438 @@
+/// Which lines of a scrape are site furniture (share buttons, app-store names, mirror-address
+/// notices, bare domains, newsletter prompts…) rather than article text.
+///
+/// A value combines the built-in heuristics (on in ``builtIn``) with rules for one source,
+/// added with ``adding(_:)`` or ``add(_:)``:
+///
+/// ```swift
+/// let rules = BoilerplateRules.builtIn.adding(
+///     .exactLine("Newsbus Daily Morning Briefing"),
+///     .prefix("Reporter contact"),
+///     .cutAfterMarker("Comments")
+/// )
+/// let parser = TextScrapeParser(boilerplate: rules)
+/// ```
+///
+/// Rule patterns and lines are compared by their *key*: lower-cased, every character other than
+/// a letter or a digit turned into a space, spaces collapsed (`©` counts as the word
+/// `copyright`). So `.exactLine("Share this article")` also removes `SHARE THIS ARTICLE:`.
+///
+/// Built-in heuristics only look at lines of at most 40 words, so that a real paragraph is never
+/// taken for furniture; per-source rules apply to lines of any length.
+public struct BoilerplateRules: Sendable, Equatable {
+    /// One per-source rule. Patterns are matched against line keys (see ``BoilerplateRules``).
+    public enum Rule: Sendable, Hashable {
+        /// Removes a line whose key equals the pattern's key.
+        case exactLine(String)
+        /// Removes a line whose key starts with the pattern's key, on a word boundary.
+        case prefix(String)
+        /// Removes a line whose key contains the pattern's key as whole words.
+        case contains(String)
+        /// Removes the first body line whose key equals the marker's key, and every line after it.
+        case cutAfterMarker(String)
+    }
+
+    /// The per-source rules, in the order they were added.
+    public private(set) var rules: [Rule]
+
+    /// Whether the built-in heuristics apply in addition to ``rules``.
+    public var usesBuiltInHeuristics: Bool
+
+    /// Creates rules.
+    ///
+    /// - Parameters:
+    ///   - rules: per-source rules.
+    ///   - usesBuiltInHeuristics: whether the built-in heuristics also apply.
+    public init(rules: [Rule] = [], usesBuiltInHeuristics: Bool = true) {
+        self.rules = rules
+        self.usesBuiltInHeuristics = usesBuiltInHeuristics
+    }
+
+    /// The built-in heuristics and no per-source rule.
+    public static let builtIn = BoilerplateRules()
+
+    /// No rule at all: nothing is removed as boilerplate.
+    public static let none = BoilerplateRules(rules: [], usesBuiltInHeuristics: false)
+
+    /// A copy with `rules` appended.
+    public func adding(_ rules: Rule...) -> BoilerplateRules {
+        var copy = self
+        copy.rules.append(contentsOf: rules)
+        return copy
+    }
+
+    /// Appends a per-source rule.
+    public mutating func add(_ rule: Rule) {
+        rules.append(rule)
+    }
+}
+
+// MARK: - Matching
+
+/// Applies ``BoilerplateRules`` to lines.
+struct BoilerplateMatcher {
+    private let builtIn: Bool
+    private let exact: Set<String>
+    private let prefixes: [String]
+    private let contains: [String]
+    private let cutMarkers: Set<String>
+
+    /// Longest line, in words, that a built-in heuristic may remove.
+    static let builtInWordLimit = 40
+
+    init(_ rules: BoilerplateRules) {
+        builtIn = rules.usesBuiltInHeuristics
+        var exact = Set<String>()
+        var prefixes: [String] = []
+        var contains: [String] = []
+        var cuts = Set<String>()
+        for rule in rules.rules {
+            switch rule {
+            case .exactLine(let p): exact.insert(LineKey.key(p))
+            case .prefix(let p): prefixes.append(LineKey.key(p))
+            case .contains(let p): contains.append(LineKey.key(p))
+            case .cutAfterMarker(let p): cuts.insert(LineKey.key(p))
+            }
+        }
+        self.exact = exact
+        self.prefixes = prefixes.filter { !$0.isEmpty }
+        self.contains = contains.filter { !$0.isEmpty }
+        self.cutMarkers = cuts
+    }
+
+    /// Whether `line` is a boilerplate line by itself.
+    func isBoilerplate(_ line: String) -> Bool {
+        guard !line.isEmpty else { return false }
+        let hasSourceRules = !exact.isEmpty || !prefixes.isEmpty || !contains.isEmpty
+        let builtInApplies = builtIn && line.utf8.count <= 600 && line.wordCount <= Self.builtInWordLimit
+        guard hasSourceRules || builtInApplies else { return false }
+        let key = LineKey.key(line)
+        if hasSourceRules {
+            if exact.contains(key) { return true }
+            if prefixes.contains(where: { LineKey.hasWordPrefix(key, $0) }) { return true }
+            if contains.contains(where: { LineKey.containsWords(key, $0) }) { return true }
+        }
+        if builtInApplies {
+            return BuiltInBoilerplate.matches(line: line, key: key)
+        }
+        return false
+    }
+
+    /// Whether `line` is a per-source cut marker.
+    func isCutMarker(_ line: String) -> Bool {
+        !cutMarkers.isEmpty && !line.isEmpty && cutMarkers.contains(LineKey.key(line))
+    }
+
+    /// Whether `line` announces a list of links to other articles ("Related articles").
+    func isListMarker(_ line: String) -> Bool {
+        builtIn && line.utf8.count <= 60 && BuiltInBoilerplate.listMarkers.contains(LineKey.key(line))
+    }
+
+    /// Removes boilerplate from the body lines (the lines after the headline), replacing each
+    /// removed line by a blank one so that paragraph boundaries survive, and appends what was
+    /// removed to `removed`.
+    ///
+    /// In order: per-source cut markers; built-in related-links lists (the marker and the
+    /// headline-like lines after it, unless it is the first body line); the trailing zone
+    /// (from the first boilerplate line of the page's tail to its end, short unrecognised
+    /// fragments between boilerplate lines included); isolated boilerplate lines anywhere.
+    func strip(_ body: inout [SourceLine], removed: inout [SourceLine]) {
+        func remove(_ index: Int) {
+            if !body[index].text.isEmpty {
+                removed.append(body[index])
+                body[index].text = ""
+            }
+        }
+
+        // 1. Per-source cut markers: the marker and everything after it.
+        if !cutMarkers.isEmpty, let cut = body.firstIndex(where: { isCutMarker($0.text) }) {
+            for k in cut..<body.count { remove(k) }
+        }
+
+        // 2. Built-in lists of links to other articles.
+        if builtIn {
+            var seenText = false
+            var k = 0
+            while k < body.count {
+                let text = body[k].text
+                if text.isEmpty {
+                    k += 1
+                    continue
+                }
+                if seenText, isListMarker(text) {
+                    remove(k)
+                    var j = k + 1
+                    while j < body.count {
+                        let item = body[j].text
+                        if item.isEmpty || Self.isLinkListItem(item) || isBoilerplate(item) {
+                            remove(j)
+                            j += 1
+                        } else {
+                            break
+                        }
+                    }
+                    k = j
+                    continue
+                }
+                seenText = true
+                k += 1
+            }
+        }
+
+        // 3. The trailing zone.
+        var earliestBoilerplate: Int?
+        var k = body.count - 1
+        while k >= 0 {
+            let text = body[k].text
+            if text.isEmpty {
+                k -= 1
+                continue
+            }
+            if isBoilerplate(text) {
+                earliestBoilerplate = k
+            } else if !(builtIn && Self.isFragment(text)) {
+                break
+            }
+            k -= 1
+        }
+        if let start = earliestBoilerplate {
+            for j in start..<body.count { remove(j) }
+        }
+
+        // 4. Isolated boilerplate lines.
+        for j in body.indices where isBoilerplate(body[j].text) {
+            remove(j)
+        }
+    }
+
+    /// A line that reads like the title of a linked article: short and not ending a sentence.
+    static func isLinkListItem(_ line: String) -> Bool {
+        guard line.utf8.count <= 300, line.wordCount <= 25, let last = line.unicodeScalars.last else {
+            return false
+        }
+        return last != "."
+    }
+
+    /// A short line that does not end like a sentence (a site name, a tag, a menu entry).
+    static func isFragment(_ line: String) -> Bool {
+        guard line.utf8.count <= 120, line.wordCount <= 8, let last = line.unicodeScalars.last else {
+            return false
+        }
+        return !".!?\"')]:;…".unicodeScalars.contains(last)
+    }
+}
+
+// MARK: - Line keys
+
+/// The comparison form of a line: lower-cased letters and digits, one space between words.
+enum LineKey {
+    static func key(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        func emitSpace() {
+            if !out.isEmpty { pendingSpace = true }
+        }
+        for s in text.unicodeScalars {
+            if s.isASCII {
+                let v = s.value
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
+                    if pendingSpace { out.append(" "); pendingSpace = false }
+                    out.append(s)
+                } else if (0x41...0x5A).contains(v) {
+                    if pendingSpace { out.append(" "); pendingSpace = false }
+                    out.append(Unicode.Scalar(v + 0x20)!)
+                } else {
+                    emitSpace()
+                }
+            } else if s == "©" {
+                emitSpace()
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(contentsOf: "copyright".unicodeScalars)
+                pendingSpace = true
+            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                emitSpace()
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether `key` starts with `prefix` followed by the end or a space.
+    static func hasWordPrefix(_ key: String, _ prefix: String) -> Bool {
+        guard key.hasPrefix(prefix) else { return false }
+        let rest = key.utf8.dropFirst(prefix.utf8.count)
+        return rest.first == nil || rest.first == 0x20
+    }
+
+    /// Whether `key` contains `words` as whole words.
+    static func containsWords(_ key: String, _ words: String) -> Bool {
+        (" " + key + " ").contains(" " + words + " ")
+    }
+}
+
+// MARK: - Built-in heuristics
+
+/// The built-in boilerplate vocabulary and detectors.
+enum BuiltInBoilerplate {
+    /// Keys of whole lines that are always furniture.
+    static let exactLines: Set<String> = [
+        "share", "share this", "share this article", "share this story", "share this page", "share article",
+        "share story", "share on facebook", "share on twitter", "share on x", "tweet", "email", "e mail",
+        "print", "print this article", "copy link", "copy url", "link copied", "read more", "more",
+        "see more", "show more", "load more", "view comments", "comments", "comment", "leave a comment",
+        "advertisement", "advertising", "ad", "sponsored", "sponsored content", "subscribe", "subscribe now",
+        "sign up", "sign in", "log in", "login", "register", "follow us", "newsletter", "back to top", "top",
+        "skip to content", "skip to main content", "skip navigation", "menu", "search", "close",
+        "toggle navigation", "home", "end", "font size", "text size", "listen", "listen to this article",
+        "get the app", "download the app", "download our app", "all rights reserved",
+    ]
+
+    /// Keys that start a furniture line.
+    static let keyPrefixes: [String] = [
+        "share this", "share on", "follow us", "like us on", "find us on", "join us on",
+        "subscribe to our", "subscribe to the", "sign up for our", "sign up for the", "sign up to our",
+        "download the", "download our", "get the app", "get our app", "get it on", "available on the app store",
+        "available on google play", "also available on", "read more", "click here", "tap here",
+        "listen to this article", "copyright", "all rights reserved", "terms of use", "privacy policy",
+        "unauthorized reproduction", "unauthorised reproduction",
+    ]
+
+    /// Lower-cased raw prefixes where punctuation matters.
+    static let rawPrefixes: [String] = [
+        "related:", "see also:", "read also:", "also read:", "tags:", "topics:", "(c) 19", "(c) 20",
+    ]
+
+    /// Keys found inside furniture lines.
+    static let keyContains: [String] = [
+        "all rights reserved", "reproduction prohibited", "redistribution prohibited",
+        "without permission is prohibited",
+    ]
+
+    /// Keys of lines that announce a list of links to other articles.
+    static let listMarkers: Set<String> = [
+        "related", "related articles", "related stories", "related news", "related content", "more stories",
+        "more news", "more on this story", "you may also like", "you might also like", "recommended",
+        "recommended stories", "recommended articles", "most read", "most popular", "most viewed",
+        "top stories", "latest news", "trending", "trending now", "read next", "what to read next",
+        "editor s picks", "editors picks",
+    ]
+
+    /// Phrases of a notice that the site is reachable at other addresses.
+    static let mirrorPhrases: [String] = [
+        "also be reached at", "also reachable at", "also available at", "also accessible at",
+        "also be accessed at", "also be accessed via", "also be found at", "can be reached at",
+        "alternative address", "alternative addresses", "alternative domain", "mirror address",
+        "mirror addresses", "mirror site", "mirror sites",
+    ]
+
+    /// One-word names of apps, platforms and share targets (keys).
+    static let platformWords: Set<String> = [
+        "android", "ios", "iphone", "ipad", "twitter", "x", "facebook", "instagram", "youtube", "telegram",
+        "whatsapp", "line", "kakaotalk", "kakaostory", "kakao", "naver", "band", "linkedin", "tiktok", "rss",
+        "email", "mail", "print", "threads", "bluesky", "mastodon", "reddit", "pinterest", "weibo", "wechat",
+        "flipboard", "snapchat", "viber", "discord", "tumblr", "messenger", "vk", "share", "tweet", "copy",
+        "link", "url", "podcast", "podcasts", "spotify",
+    ]
+
+    /// Two-word names of apps, platforms and stores (keys).
+    static let platformPairs: Set<String> = [
+        "app store", "google play", "apple news", "google news", "kakao talk", "copy link", "naver blog",
+        "apple podcasts", "google podcasts", "e mail", "youtube music", "play store",
+    ]
+
+    /// Words allowed between platform names.
+    static let platformConnectors: Set<String> = ["and", "or"]
+
+    static func matches(line: String, key: String) -> Bool {
+        if key.isEmpty {
+            // Only punctuation (a divider such as "* * *" or "---") is furniture.
+            return true
+        }
+        if exactLines.contains(key) { return true }
+        if keyPrefixes.contains(where: { LineKey.hasWordPrefix(key, $0) }) { return true }
+        let lower = line.lowercased()
+        if rawPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        if keyContains.contains(where: { LineKey.containsWords(key, $0) }) { return true }
+        if isPlatformList(key) { return true }
+        if isDomainLine(lower) { return true }
+        if isMirrorNotice(lower, key: key) { return true }
+        return false
+    }
+
+    /// A line made only of app, platform or share-target names: `Android`, `iOS | Android`,
+    /// `Facebook · Twitter · LINE`, `App Store and Google Play`.
+    static func isPlatformList(_ key: String) -> Bool {
+        let words = key.split(separator: " ").map(String.init)
+        guard !words.isEmpty, words.count <= 16 else { return false }
+        var found = 0
+        var k = 0
+        while k < words.count {
+            if k + 1 < words.count, platformPairs.contains(words[k] + " " + words[k + 1]) {
+                found += 1
+                k += 2
+            } else if platformWords.contains(words[k]) {
+                found += 1
+                k += 1
+            } else if platformConnectors.contains(words[k]), k > 0 {
+                k += 1
+            } else {
+                return false
+            }
+        }
+        return found > 0
+    }
+
+    /// A line made only of domain names or URLs: `example-news.tv`, `https://example.org/`,
+    /// `example.net | example.org`.
+    static func isDomainLine(_ lower: String) -> Bool {
+        var sawDomain = false
+        for token in tokens(lower) {
+            if isDomainOrURL(token) {
+                sawDomain = true
+            } else if token.unicodeScalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                return false
+            }
+        }
+        return sawDomain
+    }
+
+    /// A notice that the site can also be reached at other addresses.
+    static func isMirrorNotice(_ lower: String, key: String) -> Bool {
+        guard mirrorPhrases.contains(where: { LineKey.containsWords(key, $0) }) else { return false }
+        if tokens(lower).contains(where: isDomainOrURL) { return true }
+        let mentionsSite = ["site", "website", "web site", "homepage", "domain", "page"].contains {
+            LineKey.containsWords(key, $0)
+        }
+        let mentionsAddress = LineKey.containsWords(key, "address") || LineKey.containsWords(key, "addresses")
+        return mentionsSite && mentionsAddress
+    }
+
+    /// Splits on spaces and list punctuation.
+    private static func tokens(_ lower: String) -> [Substring] {
+        lower.split(whereSeparator: { " ,;|·•".contains($0) })
+    }
+
+    /// Whether `token` is a host name with a letter-only top-level label, optionally with a
+    /// scheme and a path; trailing sentence punctuation is ignored.
+    static func isDomainOrURL(_ token: Substring) -> Bool {
+        var t = token
+        while let last = t.last, ".:)]!?\"'".contains(last) { t = t.dropLast() }
+        while let first = t.first, "([\"'".contains(first) { t = t.dropFirst() }
+        for scheme in ["https://", "http://"] where t.hasPrefix(scheme) {
+            t = t.dropFirst(scheme.count)
+        }
+        if let slash = t.firstIndex(of: "/") { t = t[..<slash] }
+        guard t.utf8.count <= 253 else { return false }
+        let labels = t.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let tld = labels.last else { return false }
+        guard (2...24).contains(tld.count), tld.allSatisfy({ $0 >= "a" && $0 <= "z" }) else { return false }
+        for label in labels {
+            guard (1...63).contains(label.utf8.count), label.first != "-", label.last != "-" else { return false }
+            guard label.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D })
+            else { return false }
+        }
+        return true
+    }
+}

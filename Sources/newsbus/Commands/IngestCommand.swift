@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import NewsbusBus
+import NewsbusSDK
+import NewsbusWire
+import NewsbusZMQ
+
+/// `newsbus ingest`: publish files to a running cluster and wait until each is stored.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Publish article files to a running cluster; exit when every one is stored.",
+        discussion: "Exit status 0 when every file was parsed and stored, 1 when any file was rejected or refused.")
+
+    @OptionGroup var bus: BusOptions
+
+    @Argument(help: "Files or folders of plain-text article scrapes (*.txt).")
+    var paths: [String]
+
+    @Option(name: .long, help: "Producer and source name.")
+    var name = "ingest"
+
+    @Option(name: .long, help: "Most articles in flight at once.")
+    var window = 256
+
+    @Option(name: .long, help: "Seconds to wait for the last acknowledgements.")
+    var timeout = 120
+
+    func run() throws {
+        try bus.validateEndpoint()
+        let logger = ProcessSetup.bootstrapLogging(level: bus.logLevel, label: "newsbus.\(name)")
+        ProcessSetup.becomeClusterChild()
+        let started = MonotonicClock.nowMs()
+        let files = try FileIngest.files(under: paths)
+        let ingest = FileIngest(sourceName: name)
+        let publisher = try Publisher(endpoint: bus.endpoint, name: name, context: try ZMQContext(), window: window, logger: logger)
+        var fileOf: [String: String] = [:]
+        var refused: [(String, String)] = []
+        var rejected = 0
+        var bytes = 0
+        publisher.onResult = { id, result in
+            if case let .nacked(code, reason) = result { refused.append((fileOf[id] ?? id, "\(code.rawValue): \(reason)")) }
+        }
+        for file in files {
+            if ProcessSetup.stopRequested { break }
+            switch ingest.item(for: file) {
+            case let .article(article, file):
+                bytes += article.mainBody?.value.utf8.count ?? 0
+                let id = try publisher.publish(article, shouldStop: { ProcessSetup.stopRequested })
+                fileOf[id] = file
+            case let .rejected(file, reason):
+                rejected += 1
+                printError("\(file): rejected: \(reason)")
+            }
+        }
+        let complete = try publisher.drain(timeoutMs: timeout * 1000, shouldStop: { ProcessSetup.stopRequested })
+        for (file, reason) in refused { printError("\(file): refused by the bus: \(reason)") }
+        let elapsed = Double(MonotonicClock.nowMs() - started) / 1000
+        bus.writeSummary(
+            "\(files.count) files, \(publisher.acked) acked, \(rejected) rejected, \(publisher.nacked) refused, "
+                + "\(publisher.pending) unanswered, \(publisher.resent) re-sent in \(seconds(elapsed))")
+        if !complete {
+            printError("ingest: \(publisher.pending) article(s) not acknowledged " + (ProcessSetup.stopRequested ? "(stopped)" : "within \(timeout) s"))
+            throw ExitCode(2)
+        }
+        if rejected > 0 || publisher.nacked > 0 { throw ExitCode(1) }
+    }
+}

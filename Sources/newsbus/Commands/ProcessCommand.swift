@@ -1,0 +1,183 @@
+import ArgumentParser
+import CNewsbusSys
+import Foundation
+import Logging
+import NewsbusSupervisor
+
+/// `newsbus process`: run a whole local cluster over some files, then shut it down.
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process",
+        abstract: "Process article files through a local cluster into a SQLite store.",
+        discussion: """
+            Starts a supervisor (this process), a router, an ingest, an enrich and a store worker,
+            each its own process on ipc:// endpoints in a private run directory; waits until every
+            article is stored; prints one summary line per stage; stops the cluster.
+            Exit status: 0 all stored; 1 some files rejected (the rest stored); 2 the cluster failed.
+            """)
+
+    @Argument(help: "Files or folders of plain-text article scrapes (*.txt).")
+    var paths: [String]
+
+    @Option(name: .long, help: "SQLite database file (created if missing).")
+    var db: String
+
+    @Option(name: .long, help: "Seconds to wait for the cluster to finish.")
+    var timeout = 300
+
+    @Option(name: .long, help: "Log level of the cluster's processes.")
+    var logLevel = ProcessInfo.processInfo.environment["NEWSBUS_LOG_LEVEL"] ?? "warning"
+
+    @Option(name: .long, help: "Run directory for sockets and state (default: a new private temporary folder).")
+    var runDir: String?
+
+    func run() throws {
+        let logger = ProcessSetup.bootstrapLogging(level: logLevel, label: "newsbus.supervisor")
+        nb_install_stop_handlers()
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("no such file or folder: \(path)")
+        }
+        let dbPath = absolute(db)
+        let runDirectory = try RunDirectory(path: runDir)
+        defer { runDirectory.remove() }
+        let cluster = LocalCluster(
+            executable: try selfExecutable(), runDirectory: runDirectory, dbPath: dbPath,
+            inputs: paths.map(absolute), logLevel: logLevel, logger: logger)
+        let outcome = cluster.run(timeoutMs: timeout * 1000, shouldStop: { nb_stop_signal() != 0 })
+        for (name, line) in cluster.summaries() { print("\(name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(line)") }
+        switch outcome {
+        case .completed: return
+        case .completedWithRejects:
+            printError("newsbus: some files were rejected; the others are stored in \(dbPath)")
+            throw ExitCode(1)
+        case let .failed(reason):
+            printError("newsbus: \(reason)")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// The private folder of one cluster run: its ipc sockets and summary files.
+struct RunDirectory {
+    let path: String
+    private let owned: Bool
+
+    init(path: String?) throws {
+        if let path {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            self.path = absolute(path)
+            owned = false
+        } else {
+            let base = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+            var template = Array("\(base)/newsbus-XXXXXX".utf8CString)
+            guard let made = mkdtemp(&template) else { throw ValidationError("cannot create a run directory in \(base)") }
+            self.path = String(cString: made)
+            owned = true
+        }
+    }
+
+    /// `ipc://<run dir>/<name>.sock`.
+    func ipcEndpoint(_ name: String) -> String { "ipc://\(path)/\(name).sock" }
+
+    func file(_ name: String) -> String { "\(path)/\(name)" }
+
+    func remove() {
+        if owned { try? FileManager.default.removeItem(atPath: path) }
+    }
+}
+
+/// The walking-skeleton cluster: router, store, enrich, ingest under one supervisor.
+final class LocalCluster {
+    enum Outcome { case completed, completedWithRejects, failed(String) }
+
+    static let stages = ["enrich.stats", "store"]
+    private let executable: String
+    private let runDirectory: RunDirectory
+    private let dbPath: String
+    private let inputs: [String]
+    private let logLevel: String
+    private let logger: Logger
+    private let supervisor: Supervisor
+    private var startedNames: [String] = []
+
+    init(executable: String, runDirectory: RunDirectory, dbPath: String, inputs: [String], logLevel: String, logger: Logger) {
+        self.executable = executable
+        self.runDirectory = runDirectory
+        self.dbPath = dbPath
+        self.inputs = inputs
+        self.logLevel = logLevel
+        self.logger = logger
+        supervisor = Supervisor(logger: logger)
+    }
+
+    private var endpoint: String { runDirectory.ipcEndpoint("bus") }
+
+    private func spec(_ name: String, _ arguments: [String]) -> ChildSpec {
+        startedNames.append(name)
+        return ChildSpec(
+            name: name,
+            arguments: [executable] + arguments + [
+                "--endpoint", endpoint, "--summary-file", runDirectory.file("\(name).summary"), "--log-level", logLevel,
+            ],
+            environment: ["NEWSBUS_SUPERVISOR_PID": "\(getpid())"])
+    }
+
+    func run(timeoutMs: Int, shouldStop: () -> Bool) -> Outcome {
+        var failure: String?
+        var ingestExit: ChildExit?
+        let onExit: (ChildProcess, ChildExit) -> Void = { child, exit in
+            if child.spec.name == "ingest" {
+                ingestExit = exit
+            } else if failure == nil {
+                failure = "\(child.spec.name) ended unexpectedly (\(exit))"
+            }
+        }
+        do {
+            try supervisor.start(spec("router", ["router", "--stages", Self.stages.joined(separator: ",")]))
+            let socketPath = String(endpoint.dropFirst("ipc://".count))
+            guard supervisor.wait(timeoutMs: 10_000, onExit: onExit, until: { FileManager.default.fileExists(atPath: socketPath) || failure != nil }),
+                failure == nil
+            else {
+                supervisor.stopAll(graceMs: 5000)
+                return .failed(failure ?? "the router did not start listening within 10 s")
+            }
+            try supervisor.start(spec("store", ["worker", "store", "--db", dbPath, "--name", "store-1"]))
+            try supervisor.start(spec("enrich.stats", ["worker", "enrich", "--kind", "stats", "--name", "enrich.stats-1"]))
+            try supervisor.start(spec("ingest", ["ingest"] + inputs))
+        } catch {
+            supervisor.stopAll(graceMs: 5000)
+            return .failed("\(error)")
+        }
+        let finished = supervisor.wait(timeoutMs: timeoutMs, onExit: onExit) { ingestExit != nil || failure != nil || shouldStop() }
+        supervisor.stopAll(graceMs: 10_000)
+        if let failure { return .failed(failure) }
+        if shouldStop() { return .failed("stopped by signal \(nb_stop_signal()) before every article was stored") }
+        guard finished, let ingestExit else { return .failed("the cluster did not finish within \(timeoutMs / 1000) s") }
+        switch ingestExit {
+        case .exited(0): return .completed
+        case .exited(1): return .completedWithRejects
+        default: return .failed("ingest ended with \(ingestExit)")
+        }
+    }
+
+    /// (stage, summary line) for each child that wrote one, in pipeline order.
+    func summaries() -> [(String, String)] {
+        ["ingest", "enrich.stats", "store", "router"].compactMap { name in
+            guard let text = try? String(contentsOfFile: runDirectory.file("\(name).summary"), encoding: .utf8) else { return nil }
+            return (name, text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+}
+
+/// The running executable's path (so the supervisor can start its children from the same build).
+func selfExecutable() throws -> String {
+    if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+    let argv0 = CommandLine.arguments[0]
+    if argv0.contains("/") { return absolute(argv0) }
+    throw ValidationError("cannot find the newsbus executable")
+}
+
+/// `path` made absolute against the current directory.
+func absolute(_ path: String) -> String {
+    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import NewsbusEnrich
+import NewsbusSDK
+import NewsbusStore
+import NewsbusZMQ
+
+/// `newsbus worker <kind>`: a built-in worker process.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "worker", abstract: "Run a built-in worker (started by the supervisor).",
+        subcommands: [EnrichWorker.self, StoreWorker.self])
+}
+
+/// Options of every worker.
+struct WorkerFlags: ParsableArguments {
+    @Option(name: .long, help: "Worker name, unique in the cluster (default: <stage>-<pid>).")
+    var name: String?
+
+    @Option(name: .long, help: "Messages held at once (credit announced in READY).")
+    var capacity = 32
+}
+
+/// `newsbus worker enrich`.
+struct EnrichWorker: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "enrich", abstract: "Run a built-in enricher.")
+
+    @OptionGroup var bus: BusOptions
+    @OptionGroup var flags: WorkerFlags
+
+    @Option(name: .long, help: "Enricher kind: stats.")
+    var kind = "stats"
+
+    @Option(name: .long, help: "Stage name served (default: enrich.<kind>).")
+    var stage: String?
+
+    func run() throws {
+        try bus.validateEndpoint()
+        let stageName = stage ?? "enrich.\(kind)"
+        let logger = ProcessSetup.bootstrapLogging(level: bus.logLevel, label: "newsbus.\(stageName)")
+        ProcessSetup.becomeClusterChild()
+        guard kind == "stats" else { throw ValidationError("unknown enricher kind '\(kind)'; known: stats") }
+        var enricher = StatsEnricher(stage: stageName)
+        let runner = WorkerRunner(
+            options: WorkerOptions(endpoint: bus.endpoint, stage: stageName, name: flags.name, capacity: flags.capacity),
+            context: try ZMQContext(), logger: logger)
+        let summary = try runner.run(&enricher, until: { ProcessSetup.stopRequested })
+        bus.writeSummary("\(summary.done) enriched, \(summary.failed) failed, \(summary.reconnects) reconnects")
+    }
+}
+
+/// `newsbus worker store`.
+struct StoreWorker: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "store", abstract: "Run the SQLite store stage.")
+
+    @OptionGroup var bus: BusOptions
+    @OptionGroup var flags: WorkerFlags
+
+    @Option(name: .long, help: "SQLite database file.")
+    var db: String
+
+    @Option(name: .long, help: "Stage name served.")
+    var stage = "store"
+
+    @Option(name: .long, help: "Most articles committed in one transaction.")
+    var batchSize = 64
+
+    @Option(name: .long, help: "Longest wait for a batch to fill, in milliseconds.")
+    var batchDelayMs = 20
+
+    func run() throws {
+        try bus.validateEndpoint()
+        let logger = ProcessSetup.bootstrapLogging(level: bus.logLevel, label: "newsbus.\(stage)")
+        ProcessSetup.becomeClusterChild()
+        var sink = StoreSink(stage: stage, store: try ArticleStore(path: db))
+        let runner = WorkerRunner(
+            options: WorkerOptions(
+                endpoint: bus.endpoint, stage: stage, name: flags.name, capacity: max(flags.capacity, batchSize),
+                batchSize: batchSize, batchDelayMs: batchDelayMs),
+            context: try ZMQContext(), logger: logger)
+        let summary = try runner.run(&sink, until: { ProcessSetup.stopRequested })
+        let c = sink.counts
+        bus.writeSummary(
+            "\(summary.done) committed (\(c[.inserted, default: 0]) new, \(c[.updated, default: 0]) updated, "
+                + "\(c[.duplicate, default: 0]) unchanged, \(c[.stale, default: 0]) stale, \(c[.killed, default: 0]) killed), "
+                + "\(summary.failed) failed")
+    }
+}
