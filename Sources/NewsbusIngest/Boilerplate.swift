@@ -74,7 +74,7 @@ struct BoilerplateMatcher {
     private let builtIn: Bool
     private let exact: Set<String>
     private let prefixes: [String]
-    private let contains: [String]
+    private let contains: [[UInt8]]
     private let cutMarkers: Set<String>
 
     /// Longest line, in words, that a built-in heuristic may remove.
@@ -84,19 +84,19 @@ struct BoilerplateMatcher {
         builtIn = rules.usesBuiltInHeuristics
         var exact = Set<String>()
         var prefixes: [String] = []
-        var contains: [String] = []
+        var contains: [[UInt8]] = []
         var cuts = Set<String>()
         for rule in rules.rules {
             switch rule {
             case .exactLine(let p): exact.insert(LineKey.key(p))
             case .prefix(let p): prefixes.append(LineKey.key(p))
-            case .contains(let p): contains.append(LineKey.key(p))
+            case .contains(let p): contains.append(Array((" " + LineKey.key(p) + " ").utf8))
             case .cutAfterMarker(let p): cuts.insert(LineKey.key(p))
             }
         }
         self.exact = exact
         self.prefixes = prefixes.filter { !$0.isEmpty }
-        self.contains = contains.filter { !$0.isEmpty }
+        self.contains = contains.filter { $0.count > 2 }
         self.cutMarkers = cuts
     }
 
@@ -107,13 +107,14 @@ struct BoilerplateMatcher {
         let builtInApplies = builtIn && line.utf8.count <= 600 && line.wordCount <= Self.builtInWordLimit
         guard hasSourceRules || builtInApplies else { return false }
         let key = LineKey.key(line)
+        let padded = Array((" " + key + " ").utf8)
         if hasSourceRules {
             if exact.contains(key) { return true }
             if prefixes.contains(where: { LineKey.hasWordPrefix(key, $0) }) { return true }
-            if contains.contains(where: { LineKey.containsWords(key, $0) }) { return true }
+            if contains.contains(where: { ByteSearch.contains(padded, $0) }) { return true }
         }
         if builtInApplies {
-            return BuiltInBoilerplate.matches(line: line, key: key)
+            return BuiltInBoilerplate.matches(line: line, key: key, padded: padded)
         }
         return false
     }
@@ -137,6 +138,8 @@ struct BoilerplateMatcher {
     /// (from the first boilerplate line of the page's tail to its end, short unrecognised
     /// fragments between boilerplate lines included); isolated boilerplate lines anywhere.
     func strip(_ body: inout [SourceLine], removed: inout [SourceLine]) {
+        // Each line is classified once: the steps below only read these flags.
+        let flags = body.map { isBoilerplate($0.text) }
         func remove(_ index: Int) {
             if !body[index].text.isEmpty {
                 removed.append(body[index])
@@ -164,7 +167,7 @@ struct BoilerplateMatcher {
                     var j = k + 1
                     while j < body.count {
                         let item = body[j].text
-                        if item.isEmpty || Self.isLinkListItem(item) || isBoilerplate(item) {
+                        if item.isEmpty || flags[j] || Self.isLinkListItem(item) {
                             remove(j)
                             j += 1
                         } else {
@@ -188,7 +191,7 @@ struct BoilerplateMatcher {
                 k -= 1
                 continue
             }
-            if isBoilerplate(text) {
+            if flags[k] {
                 earliestBoilerplate = k
             } else if !(builtIn && Self.isFragment(text)) {
                 break
@@ -200,7 +203,7 @@ struct BoilerplateMatcher {
         }
 
         // 4. Isolated boilerplate lines.
-        for j in body.indices where isBoilerplate(body[j].text) {
+        for j in body.indices where flags[j] {
             remove(j)
         }
     }
@@ -227,36 +230,54 @@ struct BoilerplateMatcher {
 /// The comparison form of a line: lower-cased letters and digits, one space between words.
 enum LineKey {
     static func key(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        func emitSpace() {
-            if !out.isEmpty { pendingSpace = true }
-        }
-        for s in text.unicodeScalars {
-            if s.isASCII {
-                let v = s.value
-                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) {
-                    if pendingSpace { out.append(" "); pendingSpace = false }
-                    out.append(s)
-                } else if (0x41...0x5A).contains(v) {
-                    if pendingSpace { out.append(" "); pendingSpace = false }
-                    out.append(Unicode.Scalar(v + 0x20)!)
-                } else {
-                    emitSpace()
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            var pendingSpace = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    var c = b
+                    if c >= 0x41, c <= 0x5A { c += 0x20 }
+                    if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+                        if pendingSpace {
+                            out.append(0x20)
+                            pendingSpace = false
+                        }
+                        out.append(c)
+                    } else if !out.isEmpty {
+                        pendingSpace = true
+                    }
+                    continue
                 }
-            } else if s == "©" {
-                emitSpace()
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(contentsOf: "copyright".unicodeScalars)
-                pendingSpace = true
-            } else if s.properties.isAlphabetic || s.properties.numericType != nil {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
-            } else {
-                emitSpace()
+                // Decode one multi-byte scalar (the text is valid UTF-8).
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length where i + k < n {
+                    value = value << 6 | UInt32(bytes[i + k] & 0x3F)
+                }
+                i += length
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                if scalar == "©" {
+                    if pendingSpace || !out.isEmpty { out.append(0x20) }
+                    out.append(contentsOf: Array("copyright".utf8))
+                    pendingSpace = true
+                } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    if pendingSpace {
+                        out.append(0x20)
+                        pendingSpace = false
+                    }
+                    out.append(contentsOf: Array(scalar.properties.lowercaseMapping.utf8))
+                } else if !out.isEmpty {
+                    pendingSpace = true
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 
     /// Whether `key` starts with `prefix` followed by the end or a space.
@@ -264,11 +285,6 @@ enum LineKey {
         guard key.hasPrefix(prefix) else { return false }
         let rest = key.utf8.dropFirst(prefix.utf8.count)
         return rest.first == nil || rest.first == 0x20
-    }
-
-    /// Whether `key` contains `words` as whole words.
-    static func containsWords(_ key: String, _ words: String) -> Bool {
-        (" " + key + " ").contains(" " + words + " ")
     }
 }
 
@@ -305,10 +321,13 @@ enum BuiltInBoilerplate {
     ]
 
     /// Keys found inside furniture lines.
-    static let keyContains: [String] = [
+    static let keyContains: [[UInt8]] = padded([
         "all rights reserved", "reproduction prohibited", "redistribution prohibited",
         "without permission is prohibited",
-    ]
+    ])
+
+    /// One of these words is in every `keyContains` phrase: a cheap first test.
+    static let keyContainsHints: [[UInt8]] = padded(["reserved", "prohibited"])
 
     /// Keys of lines that announce a list of links to other articles.
     static let listMarkers: Set<String> = [
@@ -320,12 +339,24 @@ enum BuiltInBoilerplate {
     ]
 
     /// Phrases of a notice that the site is reachable at other addresses.
-    static let mirrorPhrases: [String] = [
+    static let mirrorPhrases: [[UInt8]] = padded([
         "also be reached at", "also reachable at", "also available at", "also accessible at",
         "also be accessed at", "also be accessed via", "also be found at", "can be reached at",
         "alternative address", "alternative addresses", "alternative domain", "mirror address",
         "mirror addresses", "mirror site", "mirror sites",
-    ]
+    ])
+
+    /// One of these words is in every mirror phrase: a cheap first test.
+    static let mirrorHints: [[UInt8]] = padded(["also", "reached", "alternative", "mirror"])
+
+    /// Words that say a mirror notice is about the site itself.
+    static let sitePhrases: [[UInt8]] = padded(["site", "website", "web site", "homepage", "domain", "page"])
+    static let addressPhrases: [[UInt8]] = padded(["address", "addresses"])
+
+    /// UTF-8 bytes of each phrase with a space on each side, for whole-word search in a padded key.
+    private static func padded(_ phrases: [String]) -> [[UInt8]] {
+        phrases.map { Array(" \($0) ".utf8) }
+    }
 
     /// One-word names of apps, platforms and share targets (keys).
     static let platformWords: Set<String> = [
@@ -345,25 +376,41 @@ enum BuiltInBoilerplate {
     /// Words allowed between platform names.
     static let platformConnectors: Set<String> = ["and", "or"]
 
-    static func matches(line: String, key: String) -> Bool {
+    /// Whether a line is furniture by the built-in heuristics.
+    ///
+    /// - Parameters:
+    ///   - line: the normalised line.
+    ///   - key: its key.
+    ///   - padded: the UTF-8 bytes of its key with a space on each side.
+    static func matches(line: String, key: String, padded: [UInt8]) -> Bool {
         if key.isEmpty {
             // Only punctuation (a divider such as "* * *" or "---") is furniture.
             return true
         }
         if exactLines.contains(key) { return true }
         if keyPrefixes.contains(where: { LineKey.hasWordPrefix(key, $0) }) { return true }
-        let lower = line.lowercased()
-        if rawPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
-        if keyContains.contains(where: { LineKey.containsWords(key, $0) }) { return true }
+        let head = String(line.prefix(12)).lowercased()
+        if rawPrefixes.contains(where: { head.hasPrefix($0) }) { return true }
+        if keyContainsHints.contains(where: { ByteSearch.contains(padded, $0) }),
+            keyContains.contains(where: { ByteSearch.contains(padded, $0) })
+        {
+            return true
+        }
         if isPlatformList(key) { return true }
-        if isDomainLine(lower) { return true }
-        if isMirrorNotice(lower, key: key) { return true }
+        let hasDot = line.utf8.contains(0x2E)
+        if hasDot, line.wordCount <= 12, isDomainLine(line.lowercased()) { return true }
+        if isMirrorNotice(line, padded: padded) { return true }
         return false
     }
 
     /// A line made only of app, platform or share-target names: `Android`, `iOS | Android`,
     /// `Facebook · Twitter · LINE`, `App Store and Google Play`.
     static func isPlatformList(_ key: String) -> Bool {
+        // Quick rejection on the first word, before splitting the whole key.
+        let first = String(key.prefix(while: { $0 != " " }))
+        guard platformWords.contains(first) || platformPairs.contains(where: { $0.hasPrefix(first + " ") }) else {
+            return false
+        }
         let words = key.split(separator: " ").map(String.init)
         guard !words.isEmpty, words.count <= 16 else { return false }
         var found = 0
@@ -399,13 +446,13 @@ enum BuiltInBoilerplate {
     }
 
     /// A notice that the site can also be reached at other addresses.
-    static func isMirrorNotice(_ lower: String, key: String) -> Bool {
-        guard mirrorPhrases.contains(where: { LineKey.containsWords(key, $0) }) else { return false }
-        if tokens(lower).contains(where: isDomainOrURL) { return true }
-        let mentionsSite = ["site", "website", "web site", "homepage", "domain", "page"].contains {
-            LineKey.containsWords(key, $0)
-        }
-        let mentionsAddress = LineKey.containsWords(key, "address") || LineKey.containsWords(key, "addresses")
+    static func isMirrorNotice(_ line: String, padded: [UInt8]) -> Bool {
+        guard mirrorHints.contains(where: { ByteSearch.contains(padded, $0) }),
+            mirrorPhrases.contains(where: { ByteSearch.contains(padded, $0) })
+        else { return false }
+        if tokens(line.lowercased()).contains(where: isDomainOrURL) { return true }
+        let mentionsSite = sitePhrases.contains(where: { ByteSearch.contains(padded, $0) })
+        let mentionsAddress = addressPhrases.contains(where: { ByteSearch.contains(padded, $0) })
         return mentionsSite && mentionsAddress
     }
 
@@ -434,5 +481,33 @@ enum BuiltInBoilerplate {
             else { return false }
         }
         return true
+    }
+}
+
+/// Substring search on UTF-8 bytes (the standard library's generic search is slow for many short
+/// searches on short lines).
+enum ByteSearch {
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = haystack.count
+        let m = needle.count
+        guard m > 0 else { return true }
+        guard m <= n else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { p in
+                let first = p[0]
+                var i = 0
+                let last = n - m
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < m, h[i + k] == p[k] { k += 1 }
+                        if k == m { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }

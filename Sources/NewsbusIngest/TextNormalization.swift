@@ -26,7 +26,13 @@ struct SourceLine: Sendable, Equatable {
 enum TextNormalization {
     /// Byte offset of the first NUL byte, if any.
     static func firstNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        bytes.firstIndex(of: 0)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if bytes[i] == 0 { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// Length of a UTF-8 byte order mark at the start of `bytes` (3), or 0.
@@ -228,16 +234,23 @@ extension StringProtocol {
 
     /// Number of space-separated words.
     var wordCount: Int {
-        var count = 0
-        var inWord = false
-        for b in utf8 {
-            if b == 0x20 {
-                inWord = false
-            } else if !inWord {
-                inWord = true
-                count += 1
+        func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var count = 0
+            var inWord = false
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x20 {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
+                i += 1
             }
+            return count
         }
-        return count
+        if let fast = utf8.withContiguousStorageIfAvailable(count) { return fast }
+        var copy = String(self)
+        return copy.withUTF8(count)
     }
 }

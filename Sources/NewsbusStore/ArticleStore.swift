@@ -135,6 +135,24 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// Every current article, in the order first stored.
+    public func allArticles(limit: Int = 100_000) throws(StoreError) -> [StoredArticle] {
+        let rows = try read("list articles") { db in
+            try Row.fetchAll(db, sql: "SELECT uri, payload, stored_at, canceled FROM articles ORDER BY id LIMIT ?", arguments: [limit])
+        }
+        var out: [StoredArticle] = []
+        for row in rows {
+            let uri: String = row["uri"]
+            do {
+                out.append(StoredArticle(
+                    article: try Article(wireBytes: [UInt8](row["payload"] as Data)), storedAt: row["stored_at"], canceled: row["canceled"]))
+            } catch {
+                throw StoreError(.corrupt, "stored payload of \(uri) does not decode", underlying: error)
+            }
+        }
+        return out
+    }
+
     /// Full-text search over headline and body, best match first (FTS5 bm25, headline weighted 4×).
     ///
     /// The query is taken as plain words (all must match, prefix match on the last one) unless

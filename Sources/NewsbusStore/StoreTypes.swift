@@ -91,6 +91,12 @@ public struct NamedCount: Sendable, Hashable, Codable {
     public var name: String
     /// How many articles.
     public var count: Int
+
+    /// Creates a count.
+    public init(name: String, count: Int) {
+        self.name = name
+        self.count = count
+    }
 }
 
 /// Store counts.

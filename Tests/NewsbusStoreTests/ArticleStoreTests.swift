@@ -1,0 +1,174 @@
+import Foundation
+import NewsbusStore
+import NewsbusWire
+import Testing
+
+/// A store in a fresh temporary folder, removed at the end of the test.
+private final class TemporaryStore {
+    let folder: URL
+    let store: ArticleStore
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsbus-store-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        store = try ArticleStore(path: folder.appendingPathComponent("test.db").path)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+}
+
+private func article(
+    uri: String, version: String = "1", headline: String, body: String, versioncreated: String = "2024-03-07T09:00:00Z",
+    section: [String] = ["News", "World"], pubstatus: Article.PubStatus = .usable
+) -> Article {
+    var a = Article(
+        uri: uri, version: version, type: "text", versioncreated: versioncreated, pubstatus: pubstatus,
+        headlines: [.init(role: "main", value: headline)], bodies: [.init(role: "main", contenttype: "text/plain", value: body)],
+        sectionPath: section, source: .init(kind: "file", name: "desk"))
+    a.contentHash = ContentHash.of(a)
+    return a
+}
+
+private func save(_ a: Article, in store: ArticleStore) throws -> StoreOutcome {
+    try store.store(a, payload: a.wireBytes())
+}
+
+@Suite("Article store")
+struct ArticleStoreTests {
+    @Test("the same uri, version and content stored twice is one row")
+    func idempotent() throws {
+        let t = try TemporaryStore()
+        let a = article(uri: "urn:test:1", headline: "Envoys meet in Tokyo", body: "The envoys met on Thursday.")
+        #expect(try save(a, in: t.store) == .inserted)
+        #expect(try save(a, in: t.store) == .duplicate)
+        #expect(try save(a, in: t.store) == .duplicate)
+        let stats = try t.store.stats()
+        #expect(stats.articles == 1)
+        #expect(stats.versions == 1)
+    }
+
+    @Test("a newer version replaces the current row and keeps the old one in history")
+    func newerVersionUpdates() throws {
+        let t = try TemporaryStore()
+        _ = try save(article(uri: "urn:test:2", version: "1", headline: "Talks stall", body: "No deal yet."), in: t.store)
+        let v2 = article(uri: "urn:test:2", version: "2", headline: "Talks end with a deal", body: "A deal was reached.")
+        #expect(try save(v2, in: t.store) == .updated)
+        let stored = try #require(try t.store.article(uri: "urn:test:2"))
+        #expect(stored.article.headline == "Talks end with a deal")
+        #expect(try t.store.stats().versions == 2)
+        #expect(try t.store.search("deal").map(\.uri) == ["urn:test:2"])
+        #expect(try t.store.search("stall").isEmpty, "the FTS index must follow the update")
+    }
+
+    @Test("an older version never overwrites a newer one")
+    func olderVersionIsStale() throws {
+        let t = try TemporaryStore()
+        _ = try save(article(uri: "urn:test:3", version: "10", headline: "Final score 3-2", body: "Late winner."), in: t.store)
+        let old = article(uri: "urn:test:3", version: "9", headline: "Score 2-2", body: "Level at the break.")
+        #expect(try save(old, in: t.store) == .stale)
+        #expect(try t.store.article(uri: "urn:test:3")?.article.headline == "Final score 3-2")
+        #expect(try t.store.stats().versions == 2)
+    }
+
+    @Test("versions without numbers are ordered by versioncreated")
+    func versionOrderByTime() throws {
+        let t = try TemporaryStore()
+        _ = try save(article(uri: "urn:test:4", version: "b", headline: "Later", body: "x", versioncreated: "2024-03-08T00:00:00Z"), in: t.store)
+        #expect(try save(article(uri: "urn:test:4", version: "a", headline: "Earlier", body: "y", versioncreated: "2024-03-07T00:00:00Z"), in: t.store) == .stale)
+        #expect(try t.store.article(uri: "urn:test:4")?.article.headline == "Later")
+    }
+
+    @Test("a kill marks the article canceled and hides it from search")
+    func killMarksCanceled() throws {
+        let t = try TemporaryStore()
+        _ = try save(article(uri: "urn:test:5", version: "1", headline: "Minister resigns", body: "The minister resigned."), in: t.store)
+        let kill = article(uri: "urn:test:5", version: "2", headline: "Minister resigns", body: "Withdrawn.", pubstatus: .canceled)
+        #expect(try save(kill, in: t.store) == .killed)
+        let stored = try #require(try t.store.article(uri: "urn:test:5"))
+        #expect(stored.canceled)
+        #expect(try t.store.search("minister").isEmpty)
+        #expect(try t.store.stats().canceled == 1)
+    }
+
+    @Test("search ranks headline matches first and marks matches in the snippet")
+    func searchRanking() throws {
+        let t = try TemporaryStore()
+        _ = try save(article(uri: "urn:a", headline: "Budget talks", body: "The cabinet discussed a missile defence budget at length."), in: t.store)
+        _ = try save(article(uri: "urn:b", headline: "Missile launch condemned", body: "Seoul condemned the launch."), in: t.store)
+        _ = try save(article(uri: "urn:c", headline: "Weather", body: "Sunny."), in: t.store)
+        let hits = try t.store.search("missile")
+        #expect(hits.map(\.uri) == ["urn:b", "urn:a"])
+        #expect(hits[1].snippet.contains("[missile]"))
+        #expect(hits[0].sectionPath == ["News", "World"])
+    }
+
+    @Test("user input with FTS5 syntax is searched as plain words, never a syntax error", arguments: [
+        "\"unbalanced", "missile AND", "NEAR(", "col:missile", "*", "missile)", "'; DROP TABLE articles; --",
+    ])
+    func searchSanitises(query: String) throws {
+        let t = try TemporaryStore()
+        _ = try save(article(uri: "urn:d", headline: "Missile test", body: "A missile was tested."), in: t.store)
+        _ = try t.store.search(query)
+        #expect(try t.store.stats().articles == 1)
+    }
+
+    @Test("prefix match on the last word and non-ASCII words")
+    func prefixAndUnicode() throws {
+        let t = try TemporaryStore()
+        _ = try save(article(uri: "urn:e", headline: "Séoul et Tōkyō", body: "Les envoyés se sont réunis à Séoul."), in: t.store)
+        #expect(try t.store.search("envoy").map(\.uri) == ["urn:e"])
+        #expect(try t.store.search("seoul").map(\.uri) == ["urn:e"], "diacritics are folded")
+    }
+
+    @Test("raw FTS5 queries pass through, and a bad one is a clear error")
+    func rawQueries() throws {
+        let t = try TemporaryStore()
+        _ = try save(article(uri: "urn:f", headline: "Rates held", body: "The bank held rates."), in: t.store)
+        #expect(try t.store.search("headline:rates", raw: true).map(\.uri) == ["urn:f"])
+        #expect(throws: StoreError.self) { try t.store.search("\"unterminated", raw: true) }
+    }
+
+    @Test("dead letters keep their reason and bytes")
+    func deadLetters() throws {
+        let t = try TemporaryStore()
+        let id = try t.store.addDeadLetter(
+            DeadLetter(messageId: "m-1", articleUri: "urn:g", stage: "enrich.stats", reason: "crashed 5 times", attempts: 5,
+                       envelope: [1, 2, 3], payload: [0xFF, 0x00, 0x7F]))
+        let letters = try t.store.deadLetters()
+        #expect(letters.count == 1)
+        #expect(letters[0].id == id)
+        #expect(letters[0].payload == [0xFF, 0x00, 0x7F])
+        #expect(letters[0].reason == "crashed 5 times")
+        #expect(try t.store.stats().deadLetters == 1)
+    }
+
+    @Test("stats count by source and section")
+    func statsBreakdown() throws {
+        let t = try TemporaryStore()
+        _ = try save(article(uri: "urn:h1", headline: "A", body: "a", section: ["Sport"]), in: t.store)
+        _ = try save(article(uri: "urn:h2", headline: "B", body: "b", section: ["Sport"]), in: t.store)
+        _ = try save(article(uri: "urn:h3", headline: "C", body: "c", section: ["News", "World"]), in: t.store)
+        let stats = try t.store.stats()
+        #expect(stats.bySection == [NamedCount(name: "Sport", count: 2), NamedCount(name: "News / World", count: 1)])
+        #expect(stats.bySource == [NamedCount(name: "desk", count: 3)])
+    }
+
+    @Test("an article without a uri is refused and nothing of the batch is written")
+    func batchIsAtomic() throws {
+        let t = try TemporaryStore()
+        let good = article(uri: "urn:i", headline: "Fine", body: "ok")
+        var bad = article(uri: "", headline: "No id", body: "x")
+        bad.uri = ""
+        #expect(throws: StoreError.self) { try t.store.store([(good, try good.wireBytes()), (bad, try bad.wireBytes())]) }
+        #expect(try t.store.stats().articles == 0)
+    }
+
+    @Test("the store reopens with its data (WAL file on disk)")
+    func reopen() throws {
+        let t = try TemporaryStore()
+        _ = try save(article(uri: "urn:j", headline: "Persisted", body: "Still here."), in: t.store)
+        let again = try ArticleStore(readingExisting: t.store.path)
+        #expect(try again.article(uri: "urn:j")?.article.headline == "Persisted")
+        #expect(throws: StoreError.self) { try ArticleStore(readingExisting: t.folder.appendingPathComponent("missing.db").path) }
+    }
+}
