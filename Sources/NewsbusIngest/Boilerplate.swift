@@ -17,8 +17,23 @@
 /// a letter or a digit turned into a space, spaces collapsed (`©` counts as the word
 /// `copyright`). So `.exactLine("Share this article")` also removes `SHARE THIS ARTICLE:`.
 ///
-/// Built-in heuristics only look at lines of at most 40 words, so that a real paragraph is never
-/// taken for furniture; per-source rules apply to lines of any length.
+/// The built-in heuristics recognise:
+/// - whole lines such as `SHARE THIS ARTICLE`, `Advertisement`, `Read more`, `Skip to main content`,
+///   `Privacy policy`, and lines of punctuation only (`* * *`);
+/// - line openings such as `Share this …`, `Subscribe to our …`, `Download the app …`,
+///   `Read more: …`, `Related: …`, `© …`, `Copyright 2024 …`, and `Follow us on …`,
+///   `Available on …` when the line names an app or platform;
+/// - lines made only of app, platform or share names: `Android`, `iOS | Android`,
+///   `Twitter · Facebook · LINE`, `App Store and Google Play`;
+/// - lines made only of domain names or URLs: `example-news.tv`;
+/// - notices that the site can also be reached at other addresses;
+/// - a related-links list: a marker line (`Related Articles`, `Most read`…) after the first body
+///   line, with the headline-like lines that follow it;
+/// - at the end of the page, short unrecognised lines (up to 8 words, no closing punctuation)
+///   standing between recognised boilerplate lines.
+///
+/// They only look at lines of at most 40 words, so that a long paragraph is not taken for
+/// furniture; per-source rules apply to lines of any length, including lines before the headline.
 public struct BoilerplateRules: Sendable, Equatable {
     /// One per-source rule. Patterns are matched against line keys (see ``BoilerplateRules``).
     public enum Rule: Sendable, Hashable {
@@ -208,12 +223,13 @@ struct BoilerplateMatcher {
         }
     }
 
-    /// A line that reads like the title of a linked article: short and not ending a sentence.
+    /// A line that reads like the title of a linked article: short, not ending a sentence, not
+    /// ending with a parenthesised credit.
     static func isLinkListItem(_ line: String) -> Bool {
         guard line.utf8.count <= 300, line.wordCount <= 25, let last = line.unicodeScalars.last else {
             return false
         }
-        return last != "."
+        return last != ")" && !CaptionDetector.endsSentence(line)
     }
 
     /// A short line that does not end like a sentence (a site name, a tag, a menu entry).
@@ -302,22 +318,29 @@ enum BuiltInBoilerplate {
         "sign up", "sign in", "log in", "login", "register", "follow us", "newsletter", "back to top", "top",
         "skip to content", "skip to main content", "skip navigation", "menu", "search", "close",
         "toggle navigation", "home", "end", "font size", "text size", "listen", "listen to this article",
-        "get the app", "download the app", "download our app", "all rights reserved",
+        "get the app", "download the app", "download our app", "all rights reserved", "terms of use",
+        "terms and conditions", "privacy policy", "cookie policy", "cookie settings", "contact us", "about us",
     ]
 
     /// Keys that start a furniture line.
     static let keyPrefixes: [String] = [
-        "share this", "share on", "follow us", "like us on", "find us on", "join us on",
-        "subscribe to our", "subscribe to the", "sign up for our", "sign up for the", "sign up to our",
-        "download the", "download our", "get the app", "get our app", "get it on", "available on the app store",
-        "available on google play", "also available on", "read more", "click here", "tap here",
-        "listen to this article", "copyright", "all rights reserved", "terms of use", "privacy policy",
-        "unauthorized reproduction", "unauthorised reproduction",
+        "share this", "subscribe to our", "subscribe to the newsletter", "sign up for our",
+        "sign up for the newsletter", "sign up to our", "download the app", "download our app",
+        "download the free app", "download our free app", "get the app", "get our app", "click here", "tap here",
+        "listen to this article", "all rights reserved", "unauthorized reproduction", "unauthorised reproduction",
     ]
 
-    /// Lower-cased raw prefixes where punctuation matters.
+    /// Keys that start a furniture line only when the line also names an app or platform
+    /// (`Follow us on Twitter`, but not `Also available on prescription`).
+    static let platformKeyPrefixes: [String] = [
+        "share on", "follow us", "like us on", "find us on", "join us on", "available on", "also available on",
+        "now available on", "get it on", "download on", "download it on", "listen on", "watch on",
+    ]
+
+    /// Lower-cased raw prefixes where punctuation matters (`Read more: …` but not `Read more books`).
     static let rawPrefixes: [String] = [
-        "related:", "see also:", "read also:", "also read:", "tags:", "topics:", "(c) 19", "(c) 20",
+        "read more:", "read more »", "read more ›", "read more >", "related:", "see also:", "read also:",
+        "also read:", "more:", "tags:", "topics:", "(c) 19", "(c) 20", "©",
     ]
 
     /// Keys found inside furniture lines.
@@ -367,6 +390,9 @@ enum BuiltInBoilerplate {
         "link", "url", "podcast", "podcasts", "spotify",
     ]
 
+    /// Entries of `platformWords` that are share actions rather than platforms.
+    static let shareTargets: Set<String> = ["email", "mail", "print", "share", "tweet", "copy", "link", "url"]
+
     /// Two-word names of apps, platforms and stores (keys).
     static let platformPairs: Set<String> = [
         "app store", "google play", "apple news", "google news", "kakao talk", "copy link", "naver blog",
@@ -389,6 +415,8 @@ enum BuiltInBoilerplate {
         }
         if exactLines.contains(key) { return true }
         if keyPrefixes.contains(where: { LineKey.hasWordPrefix(key, $0) }) { return true }
+        if platformKeyPrefixes.contains(where: { LineKey.hasWordPrefix(key, $0) }), namesPlatform(key) { return true }
+        if isCopyrightNotice(key) { return true }
         let head = String(line.prefix(12)).lowercased()
         if rawPrefixes.contains(where: { head.hasPrefix($0) }) { return true }
         if keyContainsHints.contains(where: { ByteSearch.contains(padded, $0) }),
@@ -400,6 +428,28 @@ enum BuiltInBoilerplate {
         let hasDot = line.utf8.contains(0x2E)
         if hasDot, line.wordCount <= 12, isDomainLine(line.lowercased()) { return true }
         if isMirrorNotice(line, padded: padded) { return true }
+        return false
+    }
+
+    /// Whether one of the words of `key` is an app or platform name (share targets such as
+    /// `print` or `link` do not count).
+    static func namesPlatform(_ key: String) -> Bool {
+        let words = key.split(separator: " ").map(String.init)
+        for (k, word) in words.enumerated() {
+            if platformWords.contains(word), !shareTargets.contains(word) { return true }
+            if k + 1 < words.count, platformPairs.contains(word + " " + words[k + 1]) { return true }
+        }
+        return false
+    }
+
+    /// `Copyright 2024 Example Daily`, `Copyright (c) 2024 …`: `copyright` then a year.
+    /// (`© …` lines are caught by the raw prefixes; `Copyright disputes …` is not a notice.)
+    static func isCopyrightNotice(_ key: String) -> Bool {
+        guard LineKey.hasWordPrefix(key, "copyright") else { return false }
+        for word in key.split(separator: " ").dropFirst().prefix(3) {
+            if word == "copyright" || word == "c" { continue }
+            return word.count == 4 && (word.hasPrefix("19") || word.hasPrefix("20")) && word.allSatisfy(\.isNumber)
+        }
         return false
     }
 

@@ -4,6 +4,7 @@
 /// `/`, `›`, `»` or `>` — with any spacing. Each segment is short (at most 6 words and 50
 /// characters), starts with a letter or a digit, holds a letter, and has no sentence
 /// punctuation (`:` `;` `?` `!` `"`, a trailing comma, or a final period after several words).
+/// A leading `Home` segment is dropped: `Home / News / World` gives `["News", "World"]`.
 enum SectionBreadcrumb {
     struct Candidate: Equatable {
         /// The trimmed segments.
@@ -46,6 +47,10 @@ enum SectionBreadcrumb {
         }
         segments.append(String(current).trimmingSpaces())
         guard segments.count >= 2, segments.allSatisfy(isSegment) else { return nil }
+        if segments[0].lowercased() == "home" {
+            // The site's home page is not a section.
+            segments.removeFirst()
+        }
         return Candidate(segments: segments, spaced: spaced)
     }
 
