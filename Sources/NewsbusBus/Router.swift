@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NewsbusWire
 import NewsbusZMQ
@@ -18,12 +19,19 @@ public struct RouterConfiguration: Sendable {
     public var maxPending: Int
     /// Heartbeat timers.
     public var timings: BusTimings
+    /// Stage that receives dead letters (a store serves it); nil: dead letters are only NACKed.
+    public var deadLetterStage: String?
+    /// Endpoint of the control socket (REP; `status` → ``RouterStatus`` JSON); nil: none.
+    public var controlEndpoint: String?
 
     /// Creates a configuration with the defaults of `Protocols/BUS.md`.
     public init(
         endpoint: String, pipeline: String = "default", stages: [String], maxAttempts: Int = 5,
-        maxPayloadBytes: Int = 16 << 20, maxPending: Int = 10_000, timings: BusTimings = BusTimings()
+        maxPayloadBytes: Int = 16 << 20, maxPending: Int = 10_000, timings: BusTimings = BusTimings(),
+        deadLetterStage: String? = nil, controlEndpoint: String? = nil
     ) {
+        self.deadLetterStage = deadLetterStage
+        self.controlEndpoint = controlEndpoint
         self.endpoint = endpoint
         self.pipeline = pipeline
         self.stages = stages
@@ -61,6 +69,8 @@ public final class Router {
     private let configuration: RouterConfiguration
     private let logger: Logger
     private let socket: ZMQSocket
+    private let control: ZMQSocket?
+    private var expired: [RouterStatus.Expired] = []
     private var workers: [[UInt8]: WorkerState] = [:]
     private var stages: [String: StageState] = [:]
     private var inFlight: [String: InFlightMessage] = [:]
@@ -84,6 +94,15 @@ public final class Router {
         try socket.set(.maxMessageSize, configuration.maxPayloadBytes + (1 << 20))
         try socket.bind(configuration.endpoint)
         for stage in configuration.stages { stages[stage] = StageState() }
+        if let deadLetterStage = configuration.deadLetterStage { stages[deadLetterStage] = StageState() }
+        if let controlEndpoint = configuration.controlEndpoint {
+            let control = try context.makeSocket(.rep)
+            try control.set(.linger, 0)
+            try control.bind(controlEndpoint)
+            self.control = control
+        } else {
+            control = nil
+        }
     }
 
     /// The bound endpoint (resolved for `tcp://…:*`).
@@ -94,6 +113,7 @@ public final class Router {
     public func run(until shouldStop: () -> Bool) throws {
         var poller = ZMQPoller()
         _ = poller.register(socket, events: .readable)
+        if let control { _ = poller.register(control, events: .readable) }
         nextHeartbeatAt = MonotonicClock.nowMs() + configuration.timings.heartbeatIntervalMs
         while !shouldStop() {
             let timeout = max(0, nextHeartbeatAt - MonotonicClock.nowMs())
@@ -105,6 +125,7 @@ public final class Router {
                 throw error
             }
             try drainSocket()
+            try answerControl()
             dispatch()
             flushAcks()
             if MonotonicClock.nowMs() >= nextHeartbeatAt { tick() }
@@ -199,7 +220,7 @@ public final class Router {
         }
         if workers[message.peer] != nil { removeWorker(message.peer, reason: "worker sent READY again") }
         workers[message.peer] = WorkerState(
-            name: ready.worker.isEmpty ? hex(message.peer) : ready.worker, stage: ready.stage,
+            name: ready.worker.isEmpty ? hex(message.peer) : ready.worker, stage: ready.stage, pid: ready.pid,
             capacity: Int(min(ready.capacity, 10_000)), lastSeenMs: MonotonicClock.nowMs())
         stages[ready.stage]!.workers.append(message.peer)
         logger.info(
@@ -210,6 +231,13 @@ public final class Router {
     private func done(_ message: inout BusMessage) throws {
         let reported = try message.decodeBody(Envelope.self)
         guard var flight = takeInFlight(reported.messageId, from: message.peer) else { return }
+        workers[message.peer]?.processed += 1
+        if let deadLetterStage = configuration.deadLetterStage, flight.envelope.currentStage == deadLetterStage {
+            // The dead letter is stored: only now tell the producer.
+            nack(flight.envelope.messageId, to: flight.producer, code: .deadLettered,
+                 reason: "stage \(flight.envelope.failedStage) failed after \(flight.envelope.failedAttempts) attempt(s): \(flight.envelope.failureReason)")
+            return
+        }
         var envelope = flight.envelope
         if !envelope.hops.isEmpty { envelope.hops[envelope.hops.count - 1].completedAtMicros = Timestamp.micros() }
         envelope.slipPosition += 1
@@ -229,6 +257,7 @@ public final class Router {
     private func fail(_ message: BusMessage) throws {
         let failure = try message.decodeBody(Fail.self)
         guard let id = failure.envelope?.messageId, let flight = takeInFlight(id, from: message.peer) else { return }
+        workers[message.peer]?.failed += 1
         logger.warning(
             "stage failed a message",
             metadata: [
@@ -250,7 +279,7 @@ public final class Router {
     }
 
     private func dispatch() {
-        for name in configuration.stages {
+        for name in configuration.stages + (configuration.deadLetterStage.map { [$0] } ?? []) {
             while let peer = stages[name]!.nextWorker(with: workers), var message = stages[name]!.queue.popFirst() {
                 queuedIds.remove(message.envelope.messageId)
                 message.envelope.hops.append(
@@ -289,13 +318,25 @@ public final class Router {
             envelope.attempt += 1
             stats.redelivered += 1
             enqueue(PendingMessage(producer: flight.producer, envelope: envelope, payload: flight.payload))
-        } else {
+        } else if let deadLetterStage = configuration.deadLetterStage, envelope.currentStage != deadLetterStage {
             stats.deadLettered += 1
             logger.error(
                 "message dead-lettered",
                 metadata: ["message.id": "\(envelope.messageId)", "article.uri": "\(envelope.articleUri)", "reason": "\(reason)"])
+            envelope.failedStage = envelope.currentStage ?? ""
+            envelope.failedAttempts = envelope.attempt
+            envelope.failureReason = reason
+            envelope.routingSlip = [deadLetterStage]
+            envelope.slipPosition = 0
+            envelope.attempt = 1
+            enqueue(PendingMessage(producer: flight.producer, envelope: envelope, payload: flight.payload))
+        } else {
+            stats.deadLettered += 1
+            logger.error(
+                "message dead-lettered without a dead-letter store",
+                metadata: ["message.id": "\(envelope.messageId)", "article.uri": "\(envelope.articleUri)", "reason": "\(reason)"])
             nack(envelope.messageId, to: flight.producer, code: .deadLettered,
-                 reason: "stage \(envelope.currentStage ?? "?") failed after \(envelope.attempt) attempt(s): \(reason)")
+                 reason: "stage \(envelope.failedStage.isEmpty ? envelope.currentStage ?? "?" : envelope.failedStage) failed after \(envelope.attempt) attempt(s): \(reason)")
         }
     }
 
@@ -332,7 +373,11 @@ public final class Router {
         let expired = workers.filter { now - $0.value.lastSeenMs > configuration.timings.expiryMs }.map(\.key)
         for peer in expired {
             stats.workersExpired += 1
-            removeWorker(peer, reason: "no heartbeat for \(now - workers[peer]!.lastSeenMs) ms")
+            let worker = workers[peer]!
+            let reason = "no heartbeat for \(now - worker.lastSeenMs) ms"
+            self.expired.append(RouterStatus.Expired(name: worker.name, stage: worker.stage, pid: worker.pid, reason: reason))
+            if self.expired.count > 1000 { self.expired.removeFirst(self.expired.count - 1000) }
+            removeWorker(peer, reason: reason)
         }
         for (peer, worker) in workers {
             let heartbeat = Heartbeat(inFlight: UInt32(worker.inFlight.count), processed: 0)
@@ -340,6 +385,46 @@ public final class Router {
         }
         let quietProducers = producers.filter { now - $0.value > 10 * configuration.timings.expiryMs }.map(\.key)
         for peer in quietProducers { producers[peer] = nil }
+    }
+
+    /// A snapshot for status tables; `consumeExpired` clears the expired list.
+    public func status(consumeExpired: Bool = false) -> RouterStatus {
+        let now = MonotonicClock.nowMs()
+        var inFlightByStage: [String: Int] = [:]
+        for flight in inFlight.values { inFlightByStage[flight.envelope.currentStage ?? "", default: 0] += 1 }
+        let names = configuration.stages + (configuration.deadLetterStage.map { [$0] } ?? [])
+        let stageList = names.map { name in
+            RouterStatus.Stage(
+                name: name, queued: stages[name]?.queue.count ?? 0, inFlight: inFlightByStage[name, default: 0],
+                workers: stages[name]?.workers.count ?? 0)
+        }
+        let workerList = workers.values.sorted { ($0.stage, $0.name) < ($1.stage, $1.name) }.map { w in
+            RouterStatus.Worker(
+                name: w.name, stage: w.stage, pid: w.pid, capacity: w.capacity, inFlight: w.inFlight.count, processed: w.processed,
+                failed: w.failed, silentMs: now - w.lastSeenMs)
+        }
+        let result = RouterStatus(stats: stats, stages: stageList, workers: workerList, expired: expired, held: queuedIds.count + inFlight.count)
+        if consumeExpired { expired.removeAll() }
+        return result
+    }
+
+    private func answerControl() throws {
+        guard let control else { return }
+        while let request = try control.receive(wait: false) {
+            var request = request
+            let command = request.string
+            var reply: [UInt8]
+            switch command {
+            case "status":
+                reply = Array((try? jsonBytes(status(consumeExpired: true))) ?? Array("{}".utf8))
+            case "ping":
+                reply = Array("pong".utf8)
+            default:
+                reply = Array("{\"error\":\"unknown command\"}".utf8)
+            }
+            request.clear()
+            try control.send(reply, more: false, wait: true)
+        }
     }
 
     private func sendQuietly(_ command: BusCommand, body: [UInt8], to peer: [UInt8]) {
@@ -363,6 +448,12 @@ public final class Router {
             sendQuietly(.disconnect, body: (try? Disconnect(reason: error.error.description).wireBytes()) ?? [], to: error.peer)
         }
     }
+}
+
+private func jsonBytes<T: Encodable>(_ value: T) throws -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    return Array(try encoder.encode(value))
 }
 
 private func hex(_ bytes: [UInt8]) -> String {

@@ -20,9 +20,12 @@ struct InFlightMessage {
 struct WorkerState {
     var name: String
     var stage: String
+    var pid: UInt32
     var capacity: Int
     var lastSeenMs: Int
     var inFlight: Set<String> = []
+    var processed = 0
+    var failed = 0
 
     var hasCredit: Bool { inFlight.count < capacity }
 }

@@ -32,16 +32,24 @@ extension Enricher {
 public protocol Sink {
     /// The stage this sink serves, e.g. "store".
     var stage: String { get }
+    /// Whether items whose payload does not decode are handed over (with `article` nil) instead
+    /// of failed; a dead-letter store wants them, a normal store does not.
+    var acceptsUndecodablePayloads: Bool { get }
     /// Commits a batch; returns one result per item, in order.
     mutating func commit(_ batch: [SinkItem]) throws -> [SinkResult]
+}
+
+extension Sink {
+    /// false.
+    public var acceptsUndecodablePayloads: Bool { false }
 }
 
 /// One article handed to a ``Sink``.
 public struct SinkItem: Sendable {
     /// The envelope as delivered.
     public var envelope: Envelope
-    /// The decoded article.
-    public var article: Article
+    /// The decoded article; nil only for a sink that accepts undecodable payloads.
+    public var article: Article?
     /// The payload bytes exactly as received.
     public var payload: [UInt8]
 }

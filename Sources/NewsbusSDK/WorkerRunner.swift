@@ -108,7 +108,12 @@ public final class WorkerRunner {
                     items.append(SinkItem(envelope: delivery.envelope, article: article, payload: delivery.payload))
                     indexOfItem.append(i)
                 } catch {
-                    outcomes[i] = .fail("payload does not decode as an Article: \(error)", retryable: false)
+                    if sink.acceptsUndecodablePayloads {
+                        items.append(SinkItem(envelope: delivery.envelope, article: nil, payload: delivery.payload))
+                        indexOfItem.append(i)
+                    } else {
+                        outcomes[i] = .fail("payload does not decode as an Article: \(error)", retryable: false)
+                    }
                 }
             }
             if !items.isEmpty {

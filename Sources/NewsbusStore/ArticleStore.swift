@@ -90,11 +90,15 @@ public final class ArticleStore: Sendable {
 
     // MARK: Dead letters
 
-    /// Records a message that could not be processed; returns its id.
+    /// Records a message that could not be processed; returns its id. Recording the same
+    /// message id again (a redelivered dead letter) changes nothing and returns the first id.
     @discardableResult
     public func addDeadLetter(_ letter: DeadLetter) throws(StoreError) -> Int64 {
         do {
             return try pool.write { db in
+                if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM dead_letters WHERE message_id = ?", arguments: [letter.messageId]) {
+                    return existing
+                }
                 try db.execute(
                     sql: """
                         INSERT INTO dead_letters (message_id, article_uri, stage, reason, attempts, envelope, payload, created_at)

@@ -56,7 +56,7 @@ enum StoreSchema {
 
                 CREATE TABLE dead_letters (
                     id INTEGER PRIMARY KEY,
-                    message_id TEXT NOT NULL,
+                    message_id TEXT NOT NULL UNIQUE,
                     article_uri TEXT NOT NULL,
                     stage TEXT NOT NULL,
                     reason TEXT NOT NULL,

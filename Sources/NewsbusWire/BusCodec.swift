@@ -61,7 +61,10 @@ extension Envelope: WireMessage {
             publishedAtMicros: m.published_at_us,
             contentType: try decodeString(m.content_type, B, "Envelope.content_type"),
             payloadSize: m.payload_size,
-            pipeline: try decodeString(m.pipeline, B, "Envelope.pipeline")
+            pipeline: try decodeString(m.pipeline, B, "Envelope.pipeline"),
+            failedStage: try decodeString(m.failed_stage, B, "Envelope.failed_stage"),
+            failedAttempts: m.failed_attempts,
+            failureReason: try decodeString(m.failure_reason, B, "Envelope.failure_reason")
         )
     }
 
@@ -84,6 +87,9 @@ extension Envelope: WireMessage {
         p.pointee.content_type = try b.string(contentType, "Envelope.content_type")
         p.pointee.payload_size = payloadSize
         p.pointee.pipeline = try b.string(pipeline, "Envelope.pipeline")
+        p.pointee.failed_stage = try b.string(failedStage, "Envelope.failed_stage")
+        p.pointee.failed_attempts = failedAttempts
+        p.pointee.failure_reason = try b.string(failureReason, "Envelope.failure_reason")
         return p
     }
 }

@@ -28,13 +28,23 @@ public struct Envelope: Sendable, Hashable {
     public var payloadSize: UInt32
     /// Pipeline the slip came from.
     public var pipeline: String
+    /// On a dead letter: the stage that gave up.
+    public var failedStage: String
+    /// On a dead letter: attempts made at that stage.
+    public var failedAttempts: UInt32
+    /// On a dead letter: the last failure reason.
+    public var failureReason: String
 
     /// Creates an envelope.
     public init(
         messageId: String = "", articleUri: String = "", articleVersion: String = "", routingSlip: [String] = [],
         slipPosition: UInt32 = 0, attempt: UInt32 = 0, traceId: String = "", hops: [Hop] = [], producer: String = "",
-        publishedAtMicros: UInt64 = 0, contentType: String = "", payloadSize: UInt32 = 0, pipeline: String = ""
+        publishedAtMicros: UInt64 = 0, contentType: String = "", payloadSize: UInt32 = 0, pipeline: String = "",
+        failedStage: String = "", failedAttempts: UInt32 = 0, failureReason: String = ""
     ) {
+        self.failedStage = failedStage
+        self.failedAttempts = failedAttempts
+        self.failureReason = failureReason
         self.messageId = messageId
         self.articleUri = articleUri
         self.articleVersion = articleVersion

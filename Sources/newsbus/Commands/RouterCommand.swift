@@ -21,6 +21,18 @@ struct RouterCommand: ParsableCommand {
     @Option(name: .long, help: "Most messages held (queued + in flight) before PUBLISH is refused.")
     var maxPending = 10_000
 
+    @Option(name: .long, help: "Stage that stores dead letters (empty: dead letters are only NACKed).")
+    var deadLetterStage = "deadletter"
+
+    @Option(name: .long, help: "Control endpoint answering `status` with JSON (optional).")
+    var control: String?
+
+    @Option(name: .long, help: "Heartbeat interval in milliseconds.")
+    var heartbeatIntervalMs = 1000
+
+    @Option(name: .long, help: "Missed heartbeats before a worker is dead.")
+    var heartbeatLiveness = 3
+
     func run() throws {
         try bus.validateEndpoint()
         let logger = ProcessSetup.bootstrapLogging(level: bus.logLevel, label: "newsbus.router")
@@ -31,7 +43,9 @@ struct RouterCommand: ParsableCommand {
         let router = try Router(
             context: context,
             configuration: RouterConfiguration(
-                endpoint: bus.endpoint, pipeline: pipeline, stages: stageList, maxAttempts: maxAttempts, maxPending: maxPending),
+                endpoint: bus.endpoint, pipeline: pipeline, stages: stageList, maxAttempts: maxAttempts, maxPending: maxPending,
+                timings: BusTimings(heartbeatIntervalMs: heartbeatIntervalMs, heartbeatLiveness: heartbeatLiveness),
+                deadLetterStage: deadLetterStage.isEmpty ? nil : deadLetterStage, controlEndpoint: control),
             logger: logger)
         logger.info("router listening", metadata: ["endpoint": "\(router.boundEndpoint)", "stages": "\(stageList.joined(separator: " → "))"])
         try router.run(until: { ProcessSetup.stopRequested })

@@ -1,4 +1,7 @@
 import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
 import NewsbusEnrich
 import NewsbusSDK
 import NewsbusStore
@@ -67,21 +70,68 @@ struct StoreWorker: ParsableCommand {
     @Option(name: .long, help: "Longest wait for a batch to fill, in milliseconds.")
     var batchDelayMs = 20
 
+    @Option(name: .long, help: "Also serve this dead-letter stage (empty: none).")
+    var deadLetterStage = "deadletter"
+
     func run() throws {
         try bus.validateEndpoint()
         let logger = ProcessSetup.bootstrapLogging(level: bus.logLevel, label: "newsbus.\(stage)")
         ProcessSetup.becomeClusterChild()
-        var sink = StoreSink(stage: stage, store: try ArticleStore(path: db))
+        let store = try ArticleStore(path: db)
+        let context = try ZMQContext()
+        let name = flags.name ?? "\(stage)-\(getpid())"
+        let deadLetters = deadLetterStage.isEmpty ? nil : DeadLetterThread(
+            sink: DeadLetterSink(stage: deadLetterStage, store: store),
+            options: WorkerOptions(endpoint: bus.endpoint, stage: deadLetterStage, name: "\(name).dl", capacity: 16),
+            context: context, logger: logger)
+        deadLetters?.start()
+        var sink = StoreSink(stage: stage, store: store)
         let runner = WorkerRunner(
             options: WorkerOptions(
-                endpoint: bus.endpoint, stage: stage, name: flags.name, capacity: max(flags.capacity, batchSize),
+                endpoint: bus.endpoint, stage: stage, name: name, capacity: max(flags.capacity, batchSize),
                 batchSize: batchSize, batchDelayMs: batchDelayMs),
-            context: try ZMQContext(), logger: logger)
+            context: context, logger: logger)
         let summary = try runner.run(&sink, until: { ProcessSetup.stopRequested })
+        let recorded = deadLetters?.join() ?? 0
         let c = sink.counts
         bus.writeSummary(
             "\(summary.done) committed (\(c[.inserted, default: 0]) new, \(c[.updated, default: 0]) updated, "
                 + "\(c[.duplicate, default: 0]) unchanged, \(c[.stale, default: 0]) stale, \(c[.killed, default: 0]) killed), "
-                + "\(summary.failed) failed")
+                + "\(summary.failed) failed, \(recorded) dead letters recorded")
+    }
+}
+
+/// Serves the dead-letter stage on a thread of its own (its own socket, its own loop).
+final class DeadLetterThread: @unchecked Sendable {
+    private var sink: DeadLetterSink
+    private let runner: WorkerRunner
+    private var thread: Thread?
+    private let finished = DispatchSemaphore(value: 0)
+    private var recorded = 0
+
+    init(sink: DeadLetterSink, options: WorkerOptions, context: ZMQContext, logger: Logger) {
+        self.sink = sink
+        runner = WorkerRunner(options: options, context: context, logger: logger)
+    }
+
+    func start() {
+        let thread = Thread { [self] in
+            do {
+                _ = try runner.run(&sink, until: { ProcessSetup.stopRequested })
+            } catch {
+                printError("dead-letter stage stopped: \(error)")
+            }
+            recorded = sink.recorded
+            finished.signal()
+        }
+        thread.name = "dead letters"
+        thread.start()
+        self.thread = thread
+    }
+
+    /// Waits for the thread to finish (after a stop was requested); returns dead letters recorded.
+    func join() -> Int {
+        finished.wait()
+        return recorded
     }
 }

@@ -19,16 +19,40 @@ struct StoreSink: Sink {
         var storable: [(article: Article, payload: [UInt8])] = []
         var indices: [Int] = []
         for (i, item) in batch.enumerated() {
-            if item.article.uri.isEmpty {
+            guard let article = item.article, !article.uri.isEmpty else {
                 results[i] = .failed(reason: "article has no uri", retryable: false)
-            } else {
-                storable.append((item.article, item.payload))
-                indices.append(i)
+                continue
             }
+            storable.append((article, item.payload))
         }
         let outcomes = try store.store(storable)
         for outcome in outcomes { counts[outcome, default: 0] += 1 }
-        _ = indices
         return results
+    }
+}
+
+/// The dead-letter stage: records failed messages with their reason and bytes.
+struct DeadLetterSink: Sink {
+    let stage: String
+    let store: ArticleStore
+    private(set) var recorded = 0
+
+    init(stage: String, store: ArticleStore) {
+        self.stage = stage
+        self.store = store
+    }
+
+    var acceptsUndecodablePayloads: Bool { true }
+
+    mutating func commit(_ batch: [SinkItem]) throws -> [SinkResult] {
+        for item in batch {
+            let e = item.envelope
+            try store.addDeadLetter(
+                DeadLetter(
+                    messageId: e.messageId, articleUri: e.articleUri, stage: e.failedStage, reason: e.failureReason,
+                    attempts: Int(e.failedAttempts), envelope: try e.wireBytes(), payload: item.payload))
+            recorded += 1
+        }
+        return Array(repeating: .committed, count: batch.count)
     }
 }

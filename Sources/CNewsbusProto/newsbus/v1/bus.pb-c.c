@@ -547,7 +547,7 @@ const ProtobufCMessageDescriptor newsbus__v1__hop__descriptor =
   (ProtobufCMessageInit) newsbus__v1__hop__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor newsbus__v1__envelope__field_descriptors[13] =
+static const ProtobufCFieldDescriptor newsbus__v1__envelope__field_descriptors[16] =
 {
   {
     "message_id",
@@ -705,12 +705,51 @@ static const ProtobufCFieldDescriptor newsbus__v1__envelope__field_descriptors[1
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "failed_stage",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Newsbus__V1__Envelope, failed_stage),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "failed_attempts",
+    15,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Newsbus__V1__Envelope, failed_attempts),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "failure_reason",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Newsbus__V1__Envelope, failure_reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned newsbus__v1__envelope__field_indices_by_name[] = {
   1,   /* field[1] = article_uri */
   2,   /* field[2] = article_version */
   5,   /* field[5] = attempt */
   10,   /* field[10] = content_type */
+  14,   /* field[14] = failed_attempts */
+  13,   /* field[13] = failed_stage */
+  15,   /* field[15] = failure_reason */
   7,   /* field[7] = hops */
   0,   /* field[0] = message_id */
   11,   /* field[11] = payload_size */
@@ -724,7 +763,7 @@ static const unsigned newsbus__v1__envelope__field_indices_by_name[] = {
 static const ProtobufCIntRange newsbus__v1__envelope__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 13 }
+  { 0, 16 }
 };
 const ProtobufCMessageDescriptor newsbus__v1__envelope__descriptor =
 {
@@ -734,7 +773,7 @@ const ProtobufCMessageDescriptor newsbus__v1__envelope__descriptor =
   "Newsbus__V1__Envelope",
   "newsbus.v1",
   sizeof(Newsbus__V1__Envelope),
-  13,
+  16,
   newsbus__v1__envelope__field_descriptors,
   newsbus__v1__envelope__field_indices_by_name,
   1,  newsbus__v1__envelope__number_ranges,

@@ -153,10 +153,22 @@ struct  Newsbus__V1__Envelope
    * pipeline name the slip came from
    */
   char *pipeline;
+  /*
+   * set on a dead letter: the stage that gave up
+   */
+  char *failed_stage;
+  /*
+   * set on a dead letter: attempts made at that stage
+   */
+  uint32_t failed_attempts;
+  /*
+   * set on a dead letter: the last reason given
+   */
+  char *failure_reason;
 };
 #define NEWSBUS__V1__ENVELOPE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&newsbus__v1__envelope__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0, 0, (char *)protobuf_c_empty_string, 0,NULL, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string }
 
 
 /*
