@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: C layer
@@ -85,7 +86,7 @@ let package = Package(
         .target(
             name: "NewsbusSupervisor",
             dependencies: [
-                "CNewsbusSys",
+                "CNewsbusSys", "NewsbusZMQ", "NewsbusBus",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -94,11 +95,17 @@ let package = Package(
             name: "NewsbusTesting",
             dependencies: ["NewsbusWire"]
         ),
+        /// The cluster configuration file (`newsbus.yaml`): typed model, loader, validation.
+        .target(
+            name: "NewsbusConfig",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "newsbus",
             dependencies: [
                 "NewsbusWire", "NewsbusZMQ", "NewsbusBus", "NewsbusSDK", "NewsbusIngest",
                 "NewsbusEnrich", "NewsbusStore", "NewsbusSupervisor", "NewsbusTesting", "CNewsbusProto", "CProtobufC",
+                "NewsbusConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -109,6 +116,7 @@ let package = Package(
         .testTarget(name: "NewsbusZMQTests", dependencies: ["NewsbusZMQ"]),
         .testTarget(name: "NewsbusIngestTests", dependencies: ["NewsbusIngest", "NewsbusWire"]),
         .testTarget(name: "NewsbusStoreTests", dependencies: ["NewsbusStore", "NewsbusWire", "NewsbusTesting"]),
+        .testTarget(name: "NewsbusConfigTests", dependencies: ["NewsbusConfig"]),
         .testTarget(
             name: "NewsbusIntegrationTests",
             dependencies: ["NewsbusWire", "NewsbusStore", "NewsbusTesting"]

@@ -78,6 +78,7 @@ public final class Router {
     private var pendingAcks: [[UInt8]: [String]] = [:]
     private var producers: [[UInt8]: Int] = [:]
     private var nextHeartbeatAt = 0
+    private var nextExpiryCheckAt = 0
     /// Counters so far.
     public private(set) var stats = RouterStats()
 
@@ -116,7 +117,7 @@ public final class Router {
         if let control { _ = poller.register(control, events: .readable) }
         nextHeartbeatAt = MonotonicClock.nowMs() + configuration.timings.heartbeatIntervalMs
         while !shouldStop() {
-            let timeout = max(0, nextHeartbeatAt - MonotonicClock.nowMs())
+            let timeout = max(0, min(nextHeartbeatAt, nextExpiryCheckAt) - MonotonicClock.nowMs())
             do {
                 _ = try poller.poll(timeout: min(timeout, 250))
             } catch {
@@ -128,7 +129,8 @@ public final class Router {
             try answerControl()
             dispatch()
             flushAcks()
-            if MonotonicClock.nowMs() >= nextHeartbeatAt { tick() }
+            if MonotonicClock.nowMs() >= nextExpiryCheckAt { expireSilentWorkers() }
+            if MonotonicClock.nowMs() >= nextHeartbeatAt { sendHeartbeats() }
         }
         for (peer, _) in workers {
             sendQuietly(.disconnect, body: (try? Disconnect(reason: "router stopping").wireBytes()) ?? [], to: peer)
@@ -367,9 +369,11 @@ public final class Router {
         sendQuietly(.nack, body: (try? Nack(messageId: id, reason: reason, code: code).wireBytes()) ?? [], to: producer)
     }
 
-    private func tick() {
+    /// Removes workers silent for longer than the expiry (checked 4× per heartbeat interval, so a
+    /// dead worker is found at most a quarter interval after its expiry).
+    private func expireSilentWorkers() {
         let now = MonotonicClock.nowMs()
-        nextHeartbeatAt = now + configuration.timings.heartbeatIntervalMs
+        nextExpiryCheckAt = now + max(10, configuration.timings.heartbeatIntervalMs / 4)
         let expired = workers.filter { now - $0.value.lastSeenMs > configuration.timings.expiryMs }.map(\.key)
         for peer in expired {
             stats.workersExpired += 1
@@ -379,12 +383,16 @@ public final class Router {
             if self.expired.count > 1000 { self.expired.removeFirst(self.expired.count - 1000) }
             removeWorker(peer, reason: reason)
         }
+        let quietProducers = producers.filter { now - $0.value > 10 * configuration.timings.expiryMs }.map(\.key)
+        for peer in quietProducers { producers[peer] = nil }
+    }
+
+    private func sendHeartbeats() {
+        nextHeartbeatAt = MonotonicClock.nowMs() + configuration.timings.heartbeatIntervalMs
         for (peer, worker) in workers {
             let heartbeat = Heartbeat(inFlight: UInt32(worker.inFlight.count), processed: 0)
             sendQuietly(.heartbeat, body: (try? heartbeat.wireBytes()) ?? [], to: peer)
         }
-        let quietProducers = producers.filter { now - $0.value > 10 * configuration.timings.expiryMs }.map(\.key)
-        for peer in quietProducers { producers[peer] = nil }
     }
 
     /// A snapshot for status tables; `consumeExpired` clears the expired list.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CNewsbusSys
 import Foundation
 import Logging
+import NewsbusBus
 import NewsbusSupervisor
 
 /// `newsbus process`: run a whole local cluster over some files, then shut it down.
@@ -86,7 +87,8 @@ struct RunDirectory {
     }
 }
 
-/// The walking-skeleton cluster: router, store, enrich, ingest under one supervisor.
+/// The embedded default cluster over some input files: router, store, enrich.stats and a one-shot
+/// ingest, run by the same ``ClusterSupervisor`` as `newsbus up`.
 final class LocalCluster {
     enum Outcome { case completed, completedWithRejects, failed(String) }
 
@@ -97,8 +99,6 @@ final class LocalCluster {
     private let inputs: [String]
     private let logLevel: String
     private let logger: Logger
-    private let supervisor: Supervisor
-    private var startedNames: [String] = []
 
     init(executable: String, runDirectory: RunDirectory, dbPath: String, inputs: [String], logLevel: String, logger: Logger) {
         self.executable = executable
@@ -107,56 +107,65 @@ final class LocalCluster {
         self.inputs = inputs
         self.logLevel = logLevel
         self.logger = logger
-        supervisor = Supervisor(logger: logger)
     }
 
-    private var endpoint: String { runDirectory.ipcEndpoint("bus") }
-
-    private func spec(_ name: String, _ arguments: [String]) -> ChildSpec {
-        startedNames.append(name)
-        return ChildSpec(
-            name: name,
-            arguments: [executable] + arguments + [
-                "--endpoint", endpoint, "--summary-file", runDirectory.file("\(name).summary"), "--log-level", logLevel,
+    var plan: ClusterPlan {
+        let endpoint = runDirectory.ipcEndpoint("bus")
+        let summaryDir = runDirectory.path
+        let logLevel = self.logLevel
+        let common: @Sendable (String) -> [String] = { name in
+            ["--endpoint", endpoint, "--summary-file", "\(summaryDir)/\(name).summary", "--log-level", logLevel]
+        }
+        let environment = ["NEWSBUS_SUPERVISOR_PID": "\(getpid())"]
+        let executable = self.executable
+        let db = dbPath
+        let routerControl = runDirectory.ipcEndpoint("router-control")
+        return ClusterPlan(
+            router: ChildSpec(
+                name: "router",
+                arguments: [executable, "router", "--stages", Self.stages.joined(separator: ","), "--control", routerControl]
+                    + common("router"),
+                environment: environment),
+            routerControl: routerControl,
+            groups: [
+                WorkerGroup(stage: "enrich.stats", replicas: 1) { n in
+                    ChildSpec(
+                        name: "enrich.stats-\(n)",
+                        arguments: [executable, "worker", "enrich", "--kind", "stats", "--name", "enrich.stats-\(n)"] + common("enrich.stats"),
+                        environment: environment)
+                },
+                WorkerGroup(stage: "store", replicas: 1) { n in
+                    ChildSpec(
+                        name: "store-\(n)", arguments: [executable, "worker", "store", "--db", db, "--name", "store-\(n)"] + common("store"),
+                        environment: environment)
+                },
             ],
-            environment: ["NEWSBUS_SUPERVISOR_PID": "\(getpid())"])
+            sources: [
+                SourceSpec(
+                    spec: ChildSpec(name: "ingest", arguments: [executable, "ingest"] + inputs + common("ingest"), environment: environment),
+                    oneShot: true)
+            ],
+            stopWhenSourcesFinish: true)
     }
 
-    func run(timeoutMs: Int, shouldStop: () -> Bool) -> Outcome {
-        var failure: String?
-        var ingestExit: ChildExit?
-        let onExit: (ChildProcess, ChildExit) -> Void = { child, exit in
-            if child.spec.name == "ingest" {
-                ingestExit = exit
-            } else if failure == nil {
-                failure = "\(child.spec.name) ended unexpectedly (\(exit))"
-            }
-        }
+    func run(timeoutMs: Int, shouldStop: @escaping () -> Bool) -> Outcome {
+        let deadline = Date().addingTimeInterval(Double(timeoutMs) / 1000)
+        var timedOut = false
         do {
-            try supervisor.start(spec("router", ["router", "--stages", Self.stages.joined(separator: ",")]))
-            let socketPath = String(endpoint.dropFirst("ipc://".count))
-            guard supervisor.wait(timeoutMs: 10_000, onExit: onExit, until: { FileManager.default.fileExists(atPath: socketPath) || failure != nil }),
-                failure == nil
-            else {
-                supervisor.stopAll(graceMs: 5000)
-                return .failed(failure ?? "the router did not start listening within 10 s")
+            let supervisor = try ClusterSupervisor(plan: plan, logger: logger)
+            let outcome = supervisor.run {
+                if Date() >= deadline { timedOut = true }
+                return shouldStop() || timedOut
             }
-            try supervisor.start(spec("store", ["worker", "store", "--db", dbPath, "--name", "store-1"]))
-            try supervisor.start(spec("enrich.stats", ["worker", "enrich", "--kind", "stats", "--name", "enrich.stats-1"]))
-            try supervisor.start(spec("ingest", ["ingest"] + inputs))
+            switch outcome {
+            case .sourcesFinished(clean: true): return .completed
+            case .sourcesFinished(clean: false): return .completedWithRejects
+            case let .stopped(reason):
+                return .failed(timedOut ? "the cluster did not finish within \(timeoutMs / 1000) s" : "stopped by \(reason) before every article was stored")
+            case let .failed(reason): return .failed(reason)
+            }
         } catch {
-            supervisor.stopAll(graceMs: 5000)
             return .failed("\(error)")
-        }
-        let finished = supervisor.wait(timeoutMs: timeoutMs, onExit: onExit) { ingestExit != nil || failure != nil || shouldStop() }
-        supervisor.stopAll(graceMs: 10_000)
-        if let failure { return .failed(failure) }
-        if shouldStop() { return .failed("stopped by signal \(nb_stop_signal()) before every article was stored") }
-        guard finished, let ingestExit else { return .failed("the cluster did not finish within \(timeoutMs / 1000) s") }
-        switch ingestExit {
-        case .exited(0): return .completed
-        case .exited(1): return .completedWithRejects
-        default: return .failed("ingest ended with \(ingestExit)")
         }
     }
 
