@@ -64,12 +64,17 @@ public final class Publisher {
     /// Publishes an article; returns its message id. Blocks (pumping replies) while the window is full.
     @discardableResult
     public func publish(_ article: Article, shouldStop: () -> Bool = { false }) throws -> String {
+        try publish(payload: try codec.encode(article), uri: article.uri, version: article.version, shouldStop: shouldStop)
+    }
+
+    /// Publishes an already encoded article (replay, redrive); returns its message id.
+    @discardableResult
+    public func publish(payload: [UInt8], uri: String, version: String, shouldStop: () -> Bool = { false }) throws -> String {
         while outstanding.count >= window && !shouldStop() { try pump(timeoutMs: 100) }
         counter += 1
         let id = "\(name)-\(runId)-\(counter)"
-        let payload = try codec.encode(article)
         let envelope = Envelope(
-            messageId: id, articleUri: article.uri, articleVersion: article.version, traceId: id, producer: name,
+            messageId: id, articleUri: uri, articleVersion: version, traceId: id, producer: name,
             publishedAtMicros: Timestamp.micros(), contentType: Envelope.articleContentType, payloadSize: UInt32(payload.count))
         let body = try envelope.wireBytes()
         outstanding[id] = Outstanding(envelope: body, payload: payload, sentAtMs: MonotonicClock.nowMs())

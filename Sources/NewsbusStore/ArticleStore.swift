@@ -115,6 +115,23 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// Removes dead letters (after a successful redrive); returns how many were removed.
+    @discardableResult
+    public func removeDeadLetters(ids: [Int64]) throws(StoreError) -> Int {
+        do {
+            return try pool.write { db in
+                var removed = 0
+                for id in ids {
+                    try db.execute(sql: "DELETE FROM dead_letters WHERE id = ?", arguments: [id])
+                    removed += db.changesCount
+                }
+                return removed
+            }
+        } catch {
+            throw StoreError(.write, "cannot remove dead letters", underlying: error)
+        }
+    }
+
     /// Dead letters, oldest first.
     public func deadLetters(limit: Int = 1000) throws(StoreError) -> [DeadLetter] {
         try read("list dead letters") { db in

@@ -53,7 +53,8 @@ public final class ClusterSupervisor {
         var restarts = 0
         var consecutiveCrashes = 0
         var startedAtMs = 0
-        var processedAtLastPoll = 0
+        var rateSampleMs = 0
+        var rateSampleProcessed = 0
         var rate = 0.0
         var removed = false
 
@@ -180,7 +181,8 @@ public final class ClusterSupervisor {
             slot.child = try processes.start(slot.spec)
             slot.state = .running
             slot.startedAtMs = MonotonicClock.nowMs()
-            slot.processedAtLastPoll = 0
+            slot.rateSampleMs = slot.startedAtMs
+            slot.rateSampleProcessed = 0
             return nil
         } catch {
             return "\(error)"
@@ -245,7 +247,6 @@ public final class ClusterSupervisor {
     private func pollRouter() {
         let now = MonotonicClock.nowMs()
         guard now - lastStatusPollMs >= 250 else { return }
-        let interval = Double(max(1, now - lastStatusPollMs)) / 1000
         lastStatusPollMs = now
         guard let status = routerClient.status(timeoutMs: 200) else { return }
         lastRouterStatus = status
@@ -257,10 +258,21 @@ public final class ClusterSupervisor {
             slot.child?.signal(SIGKILL)  // a hung process may be stopped or spinning: SIGTERM would not do
         }
         for slot in slots {
-            guard let pid = slot.child?.pid, let worker = status.workers.first(where: { $0.pid == UInt32(pid) }) else { continue }
-            slot.rate = Double(max(0, worker.processed - slot.processedAtLastPoll)) / interval
-            slot.processedAtLastPoll = worker.processed
+            guard let worker = routerWorker(for: slot, in: status) else { continue }
+            // Rate over windows of at least 2 s, so the table does not flicker.
+            if now - slot.rateSampleMs >= 2000 {
+                slot.rate = Double(max(0, worker.processed - slot.rateSampleProcessed)) * 1000 / Double(now - slot.rateSampleMs)
+                slot.rateSampleMs = now
+                slot.rateSampleProcessed = worker.processed
+            }
         }
+    }
+
+    /// The router's entry for a slot's process: by name, else by pid.
+    private func routerWorker(for slot: Slot, in status: RouterStatus) -> RouterStatus.Worker? {
+        guard let pid = slot.child?.pid else { return nil }
+        return status.workers.first { $0.name == slot.name && $0.pid == UInt32(pid) }
+            ?? status.workers.first { $0.pid == UInt32(pid) && $0.stage == slot.stage }
     }
 
     private func sourcesFinished() -> Bool {
@@ -306,7 +318,7 @@ public final class ClusterSupervisor {
     public func status() -> ClusterStatus {
         let now = MonotonicClock.nowMs()
         let children = slots.filter { !$0.removed }.map { slot -> ClusterStatus.Child in
-            let worker = slot.child.flatMap { child in lastRouterStatus?.workers.first { $0.pid == UInt32(child.pid) } }
+            let worker = lastRouterStatus.flatMap { routerWorker(for: slot, in: $0) }
             let state: String
             switch slot.state {
             case .running: state = "running"

@@ -13,7 +13,8 @@ struct Newsbus: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ProcessCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
+            UpCommand.self, ProcessCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
+            DeadLettersCommand.self, RedriveCommand.self, StatusCommand.self, StopCommand.self, ScaleCommand.self,
             IngestCommand.self, RouterCommand.self, WorkerCommand.self, BenchCommand.self,
         ]
     )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NewsbusBus
 import NewsbusSDK
+import NewsbusTesting
 import NewsbusWire
 import NewsbusZMQ
 
@@ -15,7 +16,16 @@ struct IngestCommand: ParsableCommand {
     @OptionGroup var bus: BusOptions
 
     @Argument(help: "Files or folders of plain-text article scrapes (*.txt).")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Instead of files, publish this many generated articles (for load and fault tests).")
+    var generated: Int?
+
+    @Option(name: .long, help: "Seed of the generated articles.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Approximate encoded size of each generated article, in bytes.")
+    var size = 8192
 
     @Option(name: .long, help: "Producer and source name.")
     var name = "ingest"
@@ -30,6 +40,7 @@ struct IngestCommand: ParsableCommand {
         try bus.validateEndpoint()
         let logger = ProcessSetup.bootstrapLogging(level: bus.logLevel, label: "newsbus.\(name)")
         ProcessSetup.becomeClusterChild()
+        guard !paths.isEmpty || generated != nil else { throw ValidationError("give files or folders, or --generated N") }
         let started = MonotonicClock.nowMs()
         let files = try FileIngest.files(under: paths)
         let ingest = FileIngest(sourceName: name)
@@ -53,11 +64,19 @@ struct IngestCommand: ParsableCommand {
                 printError("\(file): rejected: \(reason)")
             }
         }
+        if let generated {
+            var generator = ArticleGenerator(seed: seed, sizeBytes: size)
+            for _ in 0..<generated where !ProcessSetup.stopRequested {
+                var article = generator.next()
+                article.source = Article.Source(kind: "generated", name: name, locator: "seed:\(seed)")
+                try publisher.publish(article, shouldStop: { ProcessSetup.stopRequested })
+            }
+        }
         let complete = try publisher.drain(timeoutMs: timeout * 1000, shouldStop: { ProcessSetup.stopRequested })
         for (file, reason) in refused { printError("\(file): refused by the bus: \(reason)") }
         let elapsed = Double(MonotonicClock.nowMs() - started) / 1000
         bus.writeSummary(
-            "\(files.count) files, \(publisher.acked) acked, \(rejected) rejected, \(publisher.nacked) refused, "
+            (generated.map { "\($0) generated, " } ?? "") + "\(files.count) files, \(publisher.acked) acked, \(rejected) rejected, \(publisher.nacked) refused, "
                 + "\(publisher.pending) unanswered, \(publisher.resent) re-sent in \(seconds(elapsed))")
         if !complete {
             printError("ingest: \(publisher.pending) article(s) not acknowledged " + (ProcessSetup.stopRequested ? "(stopped)" : "within \(timeout) s"))
