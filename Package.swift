@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "newsbus", targets: ["newsbus"]),
+        .executable(name: "newsbus-example-enricher", targets: ["newsbus-example-enricher"]),
         .library(name: "NewsbusWire", targets: ["NewsbusWire"]),
         .library(name: "NewsbusZMQ", targets: ["NewsbusZMQ"]),
         .library(name: "NewsbusSDK", targets: ["NewsbusSDK"]),
@@ -109,6 +110,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+
+        // MARK: Examples
+        /// A plug-in enricher written with the SDK (Examples/SwiftEnricher).
+        .executableTarget(
+            name: "newsbus-example-enricher",
+            dependencies: ["NewsbusSDK", "NewsbusWire"],
+            path: "Examples/SwiftEnricher"
         ),
 
         // MARK: Tests

@@ -71,6 +71,7 @@ public final class Router {
     private let socket: ZMQSocket
     private let control: ZMQSocket?
     private var expired: [RouterStatus.Expired] = []
+    private var draining = false
     private var workers: [[UInt8]: WorkerState] = [:]
     private var stages: [String: StageState] = [:]
     private var inFlight: [String: InFlightMessage] = [:]
@@ -193,6 +194,11 @@ public final class Router {
         if inFlight[envelope.messageId] != nil || queuedIds.contains(envelope.messageId) {
             return  // a producer re-sent a message we already hold: keep the first
         }
+        if draining {
+            stats.refused += 1
+            nack(envelope.messageId, to: message.peer, code: .overloaded, reason: "the cluster is stopping; retry later")
+            return
+        }
         guard queuedIds.count + inFlight.count < configuration.maxPending else {
             stats.refused += 1
             nack(envelope.messageId, to: message.peer, code: .overloaded, reason: "router holds \(configuration.maxPending) messages; retry later")
@@ -301,6 +307,7 @@ public final class Router {
                     continue
                 }
                 workers[peer]!.inFlight.insert(message.envelope.messageId)
+                if message.envelope.attempt > 1 { workers[peer]!.exclusive = true }
                 inFlight[message.envelope.messageId] = InFlightMessage(
                     producer: message.producer, worker: peer, envelope: message.envelope, payload: message.payload)
             }
@@ -311,6 +318,7 @@ public final class Router {
         guard let flight = inFlight[id], flight.worker == peer else { return nil }  // late answer after redelivery
         inFlight[id] = nil
         workers[peer]?.inFlight.remove(id)
+        if workers[peer]?.inFlight.isEmpty == true { workers[peer]?.exclusive = false }
         return flight
     }
 
@@ -369,11 +377,11 @@ public final class Router {
         sendQuietly(.nack, body: (try? Nack(messageId: id, reason: reason, code: code).wireBytes()) ?? [], to: producer)
     }
 
-    /// Removes workers silent for longer than the expiry (checked 4× per heartbeat interval, so a
-    /// dead worker is found at most a quarter interval after its expiry).
+    /// Removes workers silent for longer than the expiry (checked 10× per heartbeat interval, so a
+    /// dead worker is found at most a tenth of an interval after its expiry).
     private func expireSilentWorkers() {
         let now = MonotonicClock.nowMs()
-        nextExpiryCheckAt = now + max(10, configuration.timings.heartbeatIntervalMs / 4)
+        nextExpiryCheckAt = now + max(10, configuration.timings.heartbeatIntervalMs / 10)
         let expired = workers.filter { now - $0.value.lastSeenMs > configuration.timings.expiryMs }.map(\.key)
         for peer in expired {
             stats.workersExpired += 1
@@ -427,6 +435,9 @@ public final class Router {
                 reply = Array((try? jsonBytes(status(consumeExpired: true))) ?? Array("{}".utf8))
             case "ping":
                 reply = Array("pong".utf8)
+            case "drain":
+                draining = true
+                reply = Array("draining".utf8)
             default:
                 reply = Array("{\"error\":\"unknown command\"}".utf8)
             }

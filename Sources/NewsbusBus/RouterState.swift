@@ -26,8 +26,12 @@ struct WorkerState {
     var inFlight: Set<String> = []
     var processed = 0
     var failed = 0
+    /// Holds a message on its second or later attempt, alone: until it is answered the worker gets
+    /// nothing else, so if it crashes again only that message is blamed.
+    var exclusive = false
 
-    var hasCredit: Bool { inFlight.count < capacity }
+    var hasCredit: Bool { !exclusive && inFlight.count < capacity }
+    var isIdle: Bool { inFlight.isEmpty }
 }
 
 /// One stage: its queue and its workers, served round-robin.
@@ -36,12 +40,15 @@ struct StageState {
     var workers: [[UInt8]] = []
     private var cursor = 0
 
-    /// The next worker with free credit, round-robin; nil when all are full.
+    /// The next worker that may take the message at the head of the queue, round-robin: one with
+    /// free credit, or an idle one for a retry (see ``WorkerState/exclusive``); nil when none.
     mutating func nextWorker(with table: [[UInt8]: WorkerState]) -> [UInt8]? {
-        guard !queue.isEmpty, !workers.isEmpty else { return nil }
+        guard let head = queue.first, !workers.isEmpty else { return nil }
+        let retry = head.envelope.attempt > 1
         for step in 0..<workers.count {
             let index = (cursor + step) % workers.count
-            if table[workers[index]]?.hasCredit == true {
+            guard let worker = table[workers[index]] else { continue }
+            if retry ? (worker.isIdle && !worker.exclusive) : worker.hasCredit {
                 cursor = index + 1
                 return workers[index]
             }
@@ -56,6 +63,7 @@ struct FIFO<Element> {
     private var head = 0
 
     var isEmpty: Bool { head == storage.count }
+    var first: Element? { head < storage.count ? storage[head] : nil }
     var count: Int { storage.count - head }
 
     mutating func append(_ element: Element) { storage.append(element) }

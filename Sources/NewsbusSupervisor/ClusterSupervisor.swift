@@ -243,10 +243,10 @@ public final class ClusterSupervisor {
         }
     }
 
-    /// Asks the router for its status every 250 ms: replaces hung workers, computes rates.
+    /// Asks the router for its status every 100 ms: replaces hung workers, computes rates.
     private func pollRouter() {
         let now = MonotonicClock.nowMs()
-        guard now - lastStatusPollMs >= 250 else { return }
+        guard now - lastStatusPollMs >= 100 else { return }
         lastStatusPollMs = now
         guard let status = routerClient.status(timeoutMs: 200) else { return }
         lastRouterStatus = status
@@ -374,6 +374,7 @@ public final class ClusterSupervisor {
         let sources = slots.filter { if case .source = $0.role { return true } else { return false } }
         for slot in sources { stop(slot, graceMs: grace) }
         if drain {
+            _ = routerClient.request("drain", timeoutMs: 500)  // stop intake: new PUBLISH gets NACK, retry later
             let drained = waitForDrain(timeoutMs: plan.drainTimeoutMs)
             if !drained { logger.warning("drain timeout: stopping with messages still held", metadata: ["held": "\(lastRouterStatus?.held ?? -1)"]) }
         }

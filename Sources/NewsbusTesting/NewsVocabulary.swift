@@ -166,6 +166,8 @@ enum Vocabulary {
         "Talks are set to continue.", "No date was given.", "The ministry did not elaborate.",
         "Both sides called the meeting useful.", "Details were not disclosed.", "Markets were calm.",
         "A statement is expected.", "Officials declined to comment.", "The vote was delayed.",
+        "It was not clear why.", "More talks are planned.", "The figures were not broken down.",
+        "Neither side gave details.", "A review is under way.",
     ]
     static let cueAfter = ["said", "said", "told reporters", "added", "said in a statement"]
     static let followUps = [

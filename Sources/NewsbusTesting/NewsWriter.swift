@@ -5,6 +5,8 @@ import NewsbusWire
 struct NewsWriter {
     private var rng: SeededGenerator
     private let seed: UInt64
+    /// Quotes and fragments already in the body: a speaker does not repeat themselves.
+    private var usedQuotes: Set<String> = []
 
     init(seed: UInt64) {
         self.seed = seed
@@ -55,7 +57,9 @@ struct NewsWriter {
     // MARK: Article
 
     mutating func article(targetBytes: Int, uri fixedURI: String?) -> Article {
-        let compact = targetBytes < 3 * 1024
+        // Metadata shrinks with the budget so that smaller articles still have a body with quotes.
+        let compact = targetBytes < 4 * 1024
+        let medium = !compact && targetBytes < 6 * 1024
         var setting = makeSetting()
         let theme = setting.theme
         let host = setting.host
@@ -69,14 +73,17 @@ struct NewsWriter {
         if !compact {
             let third = rng.pick(Vocabulary.countries.filter { $0.code != host.code && $0.code != guest.code })
             members.append((rng.pick(third.people), third))
-            if rng.chance(0.6) {
+            if !medium, rng.chance(0.6) {
                 let extra = rng.pick(host.people)
                 if extra.full != members[0].0.full { members.append((extra, host)) }
             }
         }
-        setting.cast = members.map { name, country in
+        let titles = rng.pick(members.count, of: theme.titles)  // no two people share a title
+        setting.cast = members.enumerated().map { i, member in
+            let (name, country) = member
             let other = country.code == host.code ? guest : host
-            let title = fill(rng.pick(theme.titles), setting, country: country, other: other)
+            let city = country.code == host.code ? setting.city : rng.pick(country.cities)
+            let title = fill(titles[i], setting, country: country, other: other, city: city)
             let concept = Article.Concept(
                 name: name.full, uri: "urn:newsbus:person:\(name.slug)", rel: "mentions", literal: "",
                 creator: "machine:enrich.entities", relevance: UInt32(rng.int(in: 40...98)),
@@ -128,9 +135,9 @@ struct NewsWriter {
             + "\(plainName(guest)), in this handout picture released \(longDate(day: secondDay))."
         article.associations = [
             association(name: "featureimage", caption: leadCaption, credit: "Photo by \(photoAgency)",
-                        day: setting.day, position: 0, compact: compact),
+                        day: setting.day, position: 0, renditions: compact ? 0 : medium ? 1 : 2),
             association(name: "image2", caption: secondCaption, credit: "(\(wire) via \(photoAgency))",
-                        day: secondDay, position: 1, compact: compact),
+                        day: secondDay, position: 1, renditions: compact ? 0 : medium ? 1 : 2),
         ]
 
         // Concepts.
@@ -149,7 +156,7 @@ struct NewsWriter {
         ]
         if !compact { places.append(place(host.capital, host, rel: "mentions", alias: "\(host.demonym) government")) }
         article.places = places
-        article.subjects = rng.pick(compact ? 2 : 3, of: theme.subjects).map { subject in
+        article.subjects = rng.pick(compact ? 1 : 3, of: theme.subjects).map { subject in
             Article.Concept(
                 name: subject.name, uri: "medtop:\(subject.code)", rel: "about", creator: "machine:enrich.topics",
                 relevance: UInt32(rng.int(in: 50...95)), confidence: UInt32(rng.int(in: 50...95)), code: subject.code
@@ -166,13 +173,13 @@ struct NewsWriter {
             article.infosources = [Article.Concept(name: wire, uri: "urn:newsbus:agency:\(wire.lowercased().replacingOccurrences(of: " ", with: "-"))",
                                                    rel: "source", creator: "machine:ingest.scrape", code: String(wire.prefix(3)).uppercased())]
             article.altids.insert(Article.AltId(role: "guid", value: "\(host.code.lowercased())-\(slug)"), at: 0)
-            article.annotations = [Article.Annotation(
+            article.annotations = medium ? [] : [Article.Annotation(
                 creator: "plugin.sentiment", name: "sentiment", value: rng.pick(["neutral", "negative", "mixed"]),
                 score: Double(rng.int(in: -500...500)) / 1000, contenttype: "application/json",
                 data: Array(#"{"model":"sample-sentiment","version":2}"#.utf8)
             )]
         }
-        article.provenance = provenance(after: versionMinutes, compact: compact)
+        article.provenance = provenance(after: versionMinutes, stages: compact ? [1] : medium ? [0, 2, 3] : Array(0..<6))
         article.source = Article.Source(
             kind: "file", name: "scrape-\(host.code.lowercased())", locator: "inbox/\(slug).txt",
             receivedAt: rfc3339(minutes: created + rng.int(in: 1...3)), format: "text/scrape"
@@ -239,34 +246,39 @@ struct NewsWriter {
         used += paragraphs[0][0].utf8Count
         offset += used
 
+        // Paragraphs until eight draws in a row no longer fit (a quote paragraph costs more than
+        // a background one, so a miss is not the end).
         var kinds = 0
-        fill: while true {
+        var misses = 0
+        while misses < 8 {
+            let before = introduced
+            let quotesBefore = usedQuotes
             let sentences = paragraph(s, index: kinds, introduced: &introduced)
             kinds += 1
             var para: [Sentence] = []
             for sentence in sentences {
                 let c = cost(sentence, newParagraph: para.isEmpty)
-                guard used + c <= budget else {
-                    if !para.isEmpty { paragraphs.append(para) }
-                    break fill
-                }
+                if used + c > budget { break }
                 used += c
                 offset += sentence.utf8Count + 1
                 para.append(sentence)
             }
-            paragraphs.append(para)
+            if para.isEmpty {
+                introduced = before  // the introduction with full title was not written
+                usedQuotes = quotesBefore
+                misses += 1
+            } else {
+                paragraphs.append(para)
+                misses = 0
+            }
         }
-        // Top up with short sentences in the last paragraph until nothing fits.
-        var misses = 0
-        while misses < 4 {
-            let filler = Sentence(pieces: [.text(rng.pick(Vocabulary.fillers))])
+        // Top up the last paragraph with short sentences, each used at most once.
+        for text in rng.pick(Vocabulary.fillers.count, of: Vocabulary.fillers) {
+            let filler = Sentence(pieces: [.text(text)])
             let c = filler.utf8Count + 1
             if used + c <= budget {
                 used += c
                 paragraphs[paragraphs.count - 1].append(filler)
-                misses = 0
-            } else {
-                misses += 1
             }
         }
         return paragraphs
@@ -289,8 +301,7 @@ struct NewsWriter {
         let who = rng.below(s.cast.count)
         switch roll {
         case 0..<25:  // direct quote, attributed after, with a second quote
-            let q1 = rng.pick(s.theme.quotes)
-            let q2 = rng.pick(s.theme.quotes.filter { $0 != q1 })
+            guard let q1 = unused(s.theme.quotes), let q2 = unused(s.theme.quotes) else { return [background(s)] }
             let cue = rng.pick(Vocabulary.cueAfter)
             let ref = reference(who, s, &introduced)
             return [Sentence(pieces: [
@@ -299,14 +310,14 @@ struct NewsWriter {
                 .text(".\""),
             ])] + (rng.chance(0.5) ? [background(s)] : [])
         case 25..<40:  // attributed before
-            let q = rng.pick(s.theme.quotes)
+            guard let q = unused(s.theme.quotes) else { return [background(s)] }
             let ref = capitalised(reference(who, s, &introduced))
             return [Sentence(pieces: [
                 .text("\(ref) told reporters in \(s.city): \""), .quote(q, speaker: who, cue: "told", partial: false),
                 .text(".\""),
             ])]
         case 40..<55:  // partial quote in reported speech
-            let fragment = rng.pick(s.theme.fragments)
+            guard let fragment = unused(s.theme.fragments) else { return [background(s)] }
             let ref = capitalised(reference(who, s, &introduced))
             return [Sentence(pieces: [
                 .text("\(ref) said that \(fill(rng.pick(s.theme.topics), s)) presented \""),
@@ -325,6 +336,15 @@ struct NewsWriter {
         default:
             return (0..<rng.int(in: 2...3)).map { _ in background(s) }
         }
+    }
+
+    /// A quote or fragment not used yet in this article, marked used; nil when all are.
+    private mutating func unused(_ candidates: [String]) -> String? {
+        let fresh = candidates.filter { !usedQuotes.contains($0) }
+        guard !fresh.isEmpty else { return nil }
+        let pick = rng.pick(fresh)
+        usedQuotes.insert(pick)
+        return pick
     }
 
     /// The full title and name on first mention, then the family name alone.
@@ -391,17 +411,17 @@ struct NewsWriter {
     }
 
     private mutating func association(
-        name: String, caption: String, credit: String, day: Int, position: Int32, compact: Bool
+        name: String, caption: String, credit: String, day: Int, position: Int32, renditions count: Int
     ) -> Article.Association {
         let id = hex(rng.next()).prefix(12)
         let width = UInt32(rng.pick([1600, 2048, 3000, 4032]))
         let height = width * 2 / 3
-        var renditions = [Article.Rendition(name: "original", href: "https://img.news.example/\(id)/original.jpg",
-                                            contenttype: "image/jpeg", width: width, height: height)]
-        if !compact {
-            renditions.append(Article.Rendition(name: "thumbnail", href: "https://img.news.example/\(id)/thumb.jpg",
-                                                contenttype: "image/jpeg", width: 320, height: 213))
-        }
+        let renditions = Array([
+            Article.Rendition(name: "original", href: "https://img.news.example/\(id)/original.jpg",
+                              contenttype: "image/jpeg", width: width, height: height),
+            Article.Rendition(name: "thumbnail", href: "https://img.news.example/\(id)/thumb.jpg",
+                              contenttype: "image/jpeg", width: 320, height: 213),
+        ].prefix(count))
         return Article.Association(
             name: name, uri: "urn:newsbus:picture:\(id)", type: "picture", caption: caption, credit: credit,
             versioncreated: rfc3339(minutes: day * 1440 + rng.int(in: 360...1080)), renditions: renditions,
@@ -418,7 +438,7 @@ struct NewsWriter {
         )
     }
 
-    private mutating func provenance(after minutes: Int, compact: Bool) -> [Article.Provenance] {
+    private mutating func provenance(after minutes: Int, stages chosen: [Int]) -> [Article.Provenance] {
         let stages: [(String, [String])] = [
             ("ingest.scrape", ["uri", "headlines", "bodies", "associations", "section_path", "boilerplate"]),
             ("enrich.stats", ["bodies.charcount", "bodies.wordcount", "bodies.reading_time_seconds"]),
@@ -428,7 +448,7 @@ struct NewsWriter {
             ("enrich.fingerprint", ["fingerprint", "content_hash"]),
         ]
         var seconds = minutes * 60
-        return (compact ? Array(stages.prefix(2)) : stages).map { stage, fields in
+        return chosen.map { stages[$0] }.map { stage, fields in
             seconds += rng.int(in: 0...2)
             return Article.Provenance(
                 enricher: stage, version: "1.\(rng.int(in: 0...9)).\(rng.int(in: 0...20))",
@@ -441,7 +461,8 @@ struct NewsWriter {
 
     /// Replaces `{Slot}`s; `country`/`other` default to the host and guest, `person` fills `{Short}`/`{Title2}`.
     private mutating func fill(
-        _ template: String, _ s: Setting, country: Country? = nil, other: Country? = nil, person: CastMember? = nil
+        _ template: String, _ s: Setting, country: Country? = nil, other: Country? = nil, city: String? = nil,
+        person: CastMember? = nil
     ) -> String {
         guard template.contains("{") else { return template }
         let c = country ?? s.host
@@ -455,7 +476,7 @@ struct NewsWriter {
             switch slot {
             case "Capital": value = c.capital
             case "OtherCapital": value = o.capital
-            case "City": value = s.city
+            case "City": value = city ?? s.city
             case "Country": value = plainName(c)
             case "OtherCountry": value = plainName(o)
             case "Dem", "Dem1": value = c.demonym

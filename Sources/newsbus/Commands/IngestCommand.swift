@@ -36,6 +36,9 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds to wait for the last acknowledgements.")
     var timeout = 120
 
+    @Option(name: .long, help: "Re-send an article not answered within this many milliseconds.")
+    var resendAfterMs = 30_000
+
     func run() throws {
         try bus.validateEndpoint()
         let logger = ProcessSetup.bootstrapLogging(level: bus.logLevel, label: "newsbus.\(name)")
@@ -44,7 +47,8 @@ struct IngestCommand: ParsableCommand {
         let started = MonotonicClock.nowMs()
         let files = try FileIngest.files(under: paths)
         let ingest = FileIngest(sourceName: name)
-        let publisher = try Publisher(endpoint: bus.endpoint, name: name, context: try ZMQContext(), window: window, logger: logger)
+        let publisher = try Publisher(
+            endpoint: bus.endpoint, name: name, context: try ZMQContext(), window: window, resendAfterMs: resendAfterMs, logger: logger)
         var fileOf: [String: String] = [:]
         var refused: [(String, String)] = []
         var rejected = 0
