@@ -121,14 +121,14 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "NewsbusWireTests", dependencies: ["NewsbusWire", "NewsbusTesting"]),
+        .testTarget(name: "NewsbusWireTests", dependencies: ["NewsbusWire", "NewsbusTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsbusZMQTests", dependencies: ["NewsbusZMQ"]),
         .testTarget(name: "NewsbusIngestTests", dependencies: ["NewsbusIngest", "NewsbusWire"]),
         .testTarget(name: "NewsbusStoreTests", dependencies: ["NewsbusStore", "NewsbusWire", "NewsbusTesting"]),
         .testTarget(name: "NewsbusConfigTests", dependencies: ["NewsbusConfig"]),
         .testTarget(
             name: "NewsbusIntegrationTests",
-            dependencies: ["NewsbusWire", "NewsbusStore", "NewsbusTesting"]
+            dependencies: ["NewsbusWire", "NewsbusStore", "NewsbusTesting", "NewsbusSupervisor", "NewsbusBus", "NewsbusZMQ"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 #include "CNewsbusSys.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 
@@ -19,6 +20,14 @@ void nb_install_stop_handlers(void) {
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
+    /* A parent may have started us with these blocked (the mask survives exec): unblock them,
+       or a SIGTERM would never arrive. */
+    sigset_t stops;
+    sigemptyset(&stops);
+    sigaddset(&stops, SIGINT);
+    sigaddset(&stops, SIGTERM);
+    sigaddset(&stops, SIGHUP);
+    pthread_sigmask(SIG_UNBLOCK, &stops, NULL);
 }
 
 int nb_stop_signal(void) { return stop_signal; }

@@ -11,7 +11,7 @@ public enum ContentHash {
             hash.update([0x0A, 0x0A] as [UInt8])
             hash.update(normalise(body.value))
         }
-        return SHA256.hex(hash.finalize())
+        return SHA256.hexString(hash.finalize())
     }
 
     /// Collapses every run of whitespace to one space and trims the ends.

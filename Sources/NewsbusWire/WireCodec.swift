@@ -81,6 +81,10 @@ public final class WireCodec {
         guard let unpacked else {
             throw WireError(.malformed, message: M.protobufName, detail: "protobuf-c could not unpack \(bytes.count) bytes")
         }
+        let descriptor = unpacked.assumingMemoryBound(to: ProtobufCMessage.self).pointee.descriptor!
+        if let field = StringNULCheck.firstFieldWithNUL(in: bytes, descriptor: descriptor) {
+            throw WireError(.embeddedNUL, message: M.protobufName, detail: "string field \(field) contains U+0000")
+        }
         return try M(_cMessage: UnsafeRawPointer(unpacked))
     }
 

@@ -15,7 +15,8 @@ public struct WireError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let malformed = Code(.malformed)
         /// A string field holds bytes that are not UTF-8.
         public static let invalidUTF8 = Code(.invalidUTF8)
-        /// A string to encode contains U+0000, which protobuf-c strings cannot carry.
+        /// A string contains U+0000, which protobuf-c strings cannot carry: refused on encode, and
+        /// on decode rather than cut short.
         public static let embeddedNUL = Code(.embeddedNUL)
         /// The input or output is above a size limit.
         public static let tooLarge = Code(.tooLarge)

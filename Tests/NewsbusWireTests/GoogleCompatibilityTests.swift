@@ -326,15 +326,13 @@ struct GoogleCompatibilityTests {
     func nulFromGoogle() throws {
         let bytes = try WirePeer.encode("Article", json: ["uri": "before\u{0}after", "keywords": ["a\u{0}"]])
         #expect(bytes.contains(0), "Google writes the NUL on the wire")
-        withKnownIssue("protobuf-c strings end at the first NUL: NewsbusWire returns \"before\" without an error") {
-            do throws(WireError) {
-                let article = try Article(wireBytes: bytes)
-                #expect(article.uri == "before\u{0}after")
-                #expect(article.keywords == ["a\u{0}"])
-            } catch {
-                // Refusing the message would also be acceptable.
-                #expect(error.code == .malformed || error.code == .invalidUTF8)
-            }
+        // protobuf-c cannot carry the NUL, so NewsbusWire refuses the message rather than cut it short.
+        #expect(throws: WireError.self) { try Article(wireBytes: bytes) }
+        do throws(WireError) {
+            _ = try Article(wireBytes: bytes)
+        } catch {
+            #expect(error.code == .embeddedNUL)
+            #expect(error.detail.contains("uri"), "\(error)")
         }
     }
 }

@@ -19,7 +19,9 @@ int nb_set_parent_death_signal(int sig, pid_t expected_parent);
 
 
 /// Installs SIGINT/SIGTERM/SIGHUP handlers that only record the signal (no SA_RESTART, so blocking
-/// calls such as zmq_poll return EINTR), and ignores SIGPIPE.
+/// calls such as zmq_poll return EINTR), unblocks those signals in the calling thread (a parent
+/// may have left them blocked), and ignores SIGPIPE. Call it from the main thread before starting
+/// other threads, so they inherit the mask.
 void nb_install_stop_handlers(void);
 
 /// The first stop signal received since nb_install_stop_handlers, or 0.

@@ -32,7 +32,7 @@ struct ClusterSettings {
 
     var controlEndpoint: String { config.cluster.control.description }
     var busEndpoint: String { config.cluster.endpoint.description }
-    var routerControlEndpoint: String { "ipc://\(config.cluster.runDirectory)/router-control.sock" }
+    var routerControlEndpoint: String { "ipc://\(config.cluster.runDirectory)/rctl.sock" }
 
     private var environment: [String: String] { ["NEWSBUS_SUPERVISOR_PID": "\(getpid())"] }
 
