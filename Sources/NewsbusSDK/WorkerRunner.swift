@@ -96,6 +96,12 @@ public final class WorkerRunner {
         }
     }
 
+    /// Serves the stage as a pass-through until `shouldStop()` is true: every delivery is answered
+    /// DONE with its payload unchanged, without decoding it (relays, benchmarks of the bus itself).
+    public func runPassThrough(until shouldStop: () -> Bool) throws -> WorkerSummary {
+        try loop(until: shouldStop, batchSize: 1) { deliveries in deliveries.map { _ in .done(nil) } }
+    }
+
     /// Serves a ``Sink`` until `shouldStop()` is true, committing in batches.
     public func run<S: Sink>(_ sink: inout S, until shouldStop: () -> Bool) throws -> WorkerSummary {
         try loop(until: shouldStop, batchSize: options.batchSize) { deliveries in

@@ -46,46 +46,30 @@ struct IngestCommand: ParsableCommand {
         guard !paths.isEmpty || generated != nil else { throw ValidationError("give files or folders, or --generated N") }
         let started = MonotonicClock.nowMs()
         let files = try FileIngest.files(under: paths)
-        let ingest = FileIngest(sourceName: name)
         let publisher = try Publisher(
             endpoint: bus.endpoint, name: name, context: try ZMQContext(), window: window, resendAfterMs: resendAfterMs, logger: logger)
-        var fileOf: [String: String] = [:]
+        let runner = SourceRunner(publisher: publisher)
+        let stop = { ProcessSetup.stopRequested }
+        var summary: SourceSummary
         var refused: [(String, String)] = []
-        var rejected = 0
-        var bytes = 0
-        publisher.onResult = { id, result in
-            if case let .nacked(code, reason) = result { refused.append((fileOf[id] ?? id, "\(code.rawValue): \(reason)")) }
-        }
-        for file in files {
-            if ProcessSetup.stopRequested { break }
-            switch ingest.item(for: file) {
-            case let .article(article, file):
-                bytes += article.mainBody?.value.utf8.count ?? 0
-                let id = try publisher.publish(article, shouldStop: { ProcessSetup.stopRequested })
-                fileOf[id] = file
-            case let .rejected(file, reason):
-                rejected += 1
-                printError("\(file): rejected: \(reason)")
-            }
-        }
         if let generated {
-            var generator = ArticleGenerator(seed: seed, sizeBytes: size)
-            for _ in 0..<generated where !ProcessSetup.stopRequested {
-                var article = generator.next()
-                article.source = Article.Source(kind: "generated", name: name, locator: "seed:\(seed)")
-                try publisher.publish(article, shouldStop: { ProcessSetup.stopRequested })
-            }
+            var source = GeneratedSource(name: name, count: generated, seed: seed, size: size)
+            summary = try runner.run(&source, drainTimeoutMs: timeout * 1000, until: stop)
+        } else {
+            var source = FileListSource(name: name, files: files)
+            summary = try runner.run(&source, drainTimeoutMs: timeout * 1000, until: stop)
+            refused = source.refused
         }
-        let complete = try publisher.drain(timeoutMs: timeout * 1000, shouldStop: { ProcessSetup.stopRequested })
         for (file, reason) in refused { printError("\(file): refused by the bus: \(reason)") }
         let elapsed = Double(MonotonicClock.nowMs() - started) / 1000
         bus.writeSummary(
-            (generated.map { "\($0) generated, " } ?? "") + "\(files.count) files, \(publisher.acked) acked, \(rejected) rejected, \(publisher.nacked) refused, "
-                + "\(publisher.pending) unanswered, \(publisher.resent) re-sent in \(seconds(elapsed))")
+            (generated.map { "\($0) generated, " } ?? "") + "\(files.count) files, \(summary.acked) acked, \(summary.rejected) rejected, "
+                + "\(summary.refused) refused, \(summary.unanswered) unanswered, \(summary.resent) re-sent in \(seconds(elapsed))")
+        let complete = summary.unanswered == 0 && !ProcessSetup.stopRequested
         if !complete {
-            printError("ingest: \(publisher.pending) article(s) not acknowledged " + (ProcessSetup.stopRequested ? "(stopped)" : "within \(timeout) s"))
+            printError("ingest: \(summary.unanswered) article(s) not acknowledged " + (ProcessSetup.stopRequested ? "(stopped)" : "within \(timeout) s"))
             throw ExitCode(2)
         }
-        if rejected > 0 || publisher.nacked > 0 { throw ExitCode(1) }
+        if summary.rejected > 0 || summary.refused > 0 { throw ExitCode(1) }
     }
 }

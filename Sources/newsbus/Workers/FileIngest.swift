@@ -2,6 +2,9 @@ import Foundation
 import NewsbusIngest
 import NewsbusWire
 
+import NewsbusSDK
+import NewsbusTesting
+
 /// Turns files and folders into articles (plain-text page scrapes for now).
 struct FileIngest {
     /// One input file's fate.
@@ -69,4 +72,69 @@ struct FileIngest {
 struct IngestInputError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// A one-shot ``Source`` over a list of files; reports each file's fate on stderr.
+struct FileListSource: Source {
+    let name: String
+    private let ingest: FileIngest
+    private var files: [String]
+    private var index = 0
+    /// Files whose articles were refused by the bus, with the reason.
+    private(set) var refused: [(String, String)] = []
+
+    init(name: String, files: [String]) {
+        self.name = name
+        self.files = files
+        ingest = FileIngest(sourceName: name)
+    }
+
+    var isExhausted: Bool { index >= files.count }
+
+    mutating func next() throws -> SourceItem? {
+        guard index < files.count else { return nil }
+        defer { index += 1 }
+        switch ingest.item(for: files[index]) {
+        case let .article(article, file): return .articles(key: file, [article])
+        case let .rejected(file, reason): return .rejected(key: file, reason: reason)
+        }
+    }
+
+    mutating func finished(key: String, outcome: SourceOutcome) {
+        switch outcome {
+        case .stored: break
+        case let .rejected(reason): printError("\(key): rejected: \(reason)")
+        case let .refused(reason): refused.append((key, reason))
+        }
+    }
+}
+
+/// A one-shot ``Source`` of generated articles, for load and fault tests.
+struct GeneratedSource: Source {
+    let name: String
+    private var generator: ArticleGenerator
+    private let count: Int
+    private let seed: UInt64
+    private var produced = 0
+
+    init(name: String, count: Int, seed: UInt64, size: Int) {
+        self.name = name
+        self.count = count
+        self.seed = seed
+        generator = ArticleGenerator(seed: seed, sizeBytes: size)
+    }
+
+    var isExhausted: Bool { produced >= count }
+
+    mutating func next() throws -> SourceItem? {
+        guard produced < count else { return nil }
+        produced += 1
+        var article = generator.next()
+        article.source = Article.Source(kind: "generated", name: name, locator: "seed:\(seed)")
+        return .articles(key: "generated-\(produced)", [article])
+    }
+
+    mutating func finished(key: String, outcome: SourceOutcome) {
+        if case let .refused(reason) = outcome { printError("\(key): refused by the bus: \(reason)") }
+    }
 }

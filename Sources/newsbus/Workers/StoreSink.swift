@@ -17,7 +17,6 @@ struct StoreSink: Sink {
     mutating func commit(_ batch: [SinkItem]) throws -> [SinkResult] {
         var results = Array(repeating: SinkResult.committed, count: batch.count)
         var storable: [(article: Article, payload: [UInt8])] = []
-        var indices: [Int] = []
         for (i, item) in batch.enumerated() {
             guard let article = item.article, !article.uri.isEmpty else {
                 results[i] = .failed(reason: "article has no uri", retryable: false)
