@@ -91,8 +91,11 @@ public final class Router {
         socket = try context.makeSocket(.router)
         try socket.set(.routerMandatory, true)
         try socket.set(.linger, 0)
-        try socket.set(.sendHighWaterMark, 0)
-        try socket.set(.receiveHighWaterMark, 100_000)
+        // Per-peer queues are bounded: DELIVERs by credit (≤ 10,000 a worker), ACKs by producers'
+        // windows; a peer that stops reading hits the mark, and sends to it fail fast (EAGAIN under
+        // ROUTER_MANDATORY) instead of growing memory.
+        try socket.set(.sendHighWaterMark, 20_000)
+        try socket.set(.receiveHighWaterMark, 20_000)
         try socket.set(.maxMessageSize, configuration.maxPayloadBytes + (1 << 20))
         try socket.bind(configuration.endpoint)
         for stage in configuration.stages { stages[stage] = StageState() }

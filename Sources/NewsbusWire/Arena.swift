@@ -74,7 +74,7 @@ final class Arena {
     var protobufAllocator: ProtobufCAllocator {
         ProtobufCAllocator(
             alloc: { data, size in
-                Unmanaged<Arena>.fromOpaque(data!).takeUnretainedValue().allocate(size, alignment: 16)
+                Unmanaged<Arena>.fromOpaque(data!)._withUnsafeGuaranteedRef { $0.allocate(size, alignment: 16) }
             },
             free: { _, _ in },
             allocator_data: Unmanaged.passUnretained(self).toOpaque()

@@ -97,7 +97,13 @@ func decodeString(_ p: UnsafeMutablePointer<CChar>?, _ message: StaticString, _ 
     guard let p, p.pointee != 0 else { return "" }
     let count = strlen(p)
     let buffer = UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: count)
-    guard let s = String(validating: buffer, as: UTF8.self) else {
+    // String(decoding:) is the specialised fast path (String(validating:) instantiates generic
+    // metadata on every call); it repairs bad UTF-8, so the bytes coming back unchanged is the
+    // validation.
+    let s = String(decoding: buffer, as: UTF8.self)
+    var copy = s
+    let unchanged = copy.withUTF8 { utf8 in utf8.count == count && memcmp(utf8.baseAddress!, buffer.baseAddress!, count) == 0 }
+    guard unchanged else {
         throw WireError(.invalidUTF8, message: "\(message)", detail: "field \(field)")
     }
     return s

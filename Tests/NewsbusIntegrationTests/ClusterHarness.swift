@@ -8,6 +8,7 @@ import Testing
 /// Everything it starts is SIGKILLed on deinit, and `survivors()` finds any process left behind.
 final class ClusterHarness {
     let folder: URL
+    private let ownsFolder: Bool
     let newsbus = TestPaths.newsbusExecutable()
     let exampleEnricher: String
     var up: RunningCommand?
@@ -19,8 +20,10 @@ final class ClusterHarness {
     var control: String { "ipc://\(runDir)/control.sock" }
 
     /// Writes the config: `enrich.stats` (×statsReplicas) → optional `enrich.watch` plug-in → `store`.
-    init(statsReplicas: Int = 2, watchPlugin: [String]? = nil, maxAttempts: Int = 3) throws {
-        folder = try TestPaths.temporaryFolder("nb-fault")
+    /// `folder`: reuse another harness's folder (its store), e.g. to restart with another config.
+    init(statsReplicas: Int = 2, watchPlugin: [String]? = nil, maxAttempts: Int = 3, folder: URL? = nil) throws {
+        ownsFolder = folder == nil
+        self.folder = try folder ?? TestPaths.temporaryFolder("nb-fault")
         exampleEnricher = URL(fileURLWithPath: newsbus).deletingLastPathComponent().appendingPathComponent("newsbus-example-enricher").path
         let stages = watchPlugin == nil ? "[enrich.stats, store]" : "[enrich.stats, enrich.watch, store]"
         var workers = """
@@ -70,7 +73,7 @@ final class ClusterHarness {
     deinit {
         up?.signal(SIGKILL)
         for pid in survivors() { kill(pid, SIGKILL) }
-        try? FileManager.default.removeItem(at: folder)
+        if ownsFolder { try? FileManager.default.removeItem(at: folder) }
     }
 
     /// Starts `newsbus up` and waits until every configured worker is registered with the router.

@@ -134,6 +134,48 @@ struct FaultInjectionTests {
         let sample = try #require(try h.store().allArticles(limit: 1).first)
         // Generated articles arrive with provenance of their own; the cluster appends its stages in order.
         #expect(Array(sample.article.provenance.map(\.enricher).suffix(2)) == ["enrich.stats", "enrich.watch"])
+
+        // Redriven while the enricher still crashes on it: fails again, recorded anew, still one letter.
+        let again = try CommandRunner.run(h.newsbus, ["redrive", "--db", h.db, "--endpoint", h.endpoint], timeout: 120)
+        #expect(again.status == 1, "\(again.summary)")
+        #expect(again.stdout.contains("1 redriven: 0 stored, 1 failed again"), "\(again.stdout)")
+        let relisted = try h.store().deadLetters()
+        #expect(relisted.count == 1 && relisted.first?.id != letter.id && relisted.first?.messageId != letter.messageId)
+        #expect(try h.stop().status == 0)
+        h.expectNoSurvivors()
+
+        // With the enricher fixed (no --crash-on), the redrive stores it and the list is empty.
+        let fixed = try ClusterHarness(watchPlugin: [], maxAttempts: 3, folder: h.folder)
+        try fixed.start(expectWorkers: 5)
+        let redrive = try CommandRunner.run(h.newsbus, ["redrive", "--db", h.db, "--endpoint", h.endpoint], timeout: 120)
+        #expect(redrive.status == 0, "\(redrive.summary)")
+        #expect(try h.store().deadLetters().isEmpty)
+        #expect(try h.store().article(uri: article.uri) != nil, "the redriven article is stored")
+        #expect(try fixed.stop().status == 0)
+        fixed.expectNoSurvivors()
+    }
+
+    @Test("scale adds and removes workers of a running cluster")
+    func scaleWorkers() throws {
+        let h = try ClusterHarness(statsReplicas: 1)
+        try h.start(expectWorkers: 2)
+        let up = try CommandRunner.run(h.newsbus, ["scale", "enrich.stats=3", "--control", h.control], timeout: 20)
+        #expect(up.status == 0 && up.stdout.contains("1 → 3"), "\(up.summary)")
+        let three = Eventually.wait(timeout: 20, intervalMs: 100) {
+            (try? h.status().router?.workers.filter { $0.stage == "enrich.stats" }.count) == 3
+        }
+        #expect(three, "3 enrich.stats workers registered")
+        let ingest = try h.startIngest(count: 300)
+        #expect(try ingest.wait(timeout: 120).status == 0)
+        let down = try CommandRunner.run(h.newsbus, ["scale", "enrich.stats=1", "--control", h.control], timeout: 20)
+        #expect(down.status == 0, "\(down.summary)")
+        let one = Eventually.wait(timeout: 20, intervalMs: 100) {
+            (try? h.status().children.filter { $0.stage == "enrich.stats" }.count) == 1
+        }
+        #expect(one, "scaled back to 1")
+        let unknown = try CommandRunner.run(h.newsbus, ["scale", "enrich.nope=2", "--control", h.control], timeout: 20)
+        #expect(unknown.status == 1 && unknown.stdout.contains("no stage enrich.nope"), "\(unknown.summary)")
+        try expectExactlyOnce(h, 300)
         #expect(try h.stop().status == 0)
         h.expectNoSurvivors()
     }
