@@ -43,6 +43,7 @@ bench:
 	scripts/bootstrap.sh
 	$(SWIFT) build -c release --product newsbus
 	$(BIN_RELEASE) bench codec
+	$(BIN_RELEASE) bench pipeline
 
 ## check-memory: the codec's malformed-input corpus under valgrind
 check-memory:

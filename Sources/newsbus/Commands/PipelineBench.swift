@@ -72,33 +72,36 @@ struct PipelineBench: ParsableCommand {
         print("pipeline: Publisher → Router (thread) → enrich.noop (WorkerRunner, thread, capacity 32)")
         print("          → store.null (Sink committing nothing, thread, batch 64, capacity 64, 20 ms batch delay) → ACK\n")
 
-        // 1. Raw libzmq chain.
-        let raw = try RawChain(endpoints: endpoints, payload: payload, warmup: warmup, count: count).run()
-
-        // 2 and 3. The bus.
-        let shape = PipelineShape(endpoints: endpoints, payload: payload, uri: article.uri, version: article.version, logger: logger)
-        let passThrough = try shape.run(enrich: .passThrough, window: window, warmup: warmup, count: count, timeLimitMs: nil)
-        let decoding = try shape.run(enrich: .decodeEncode, window: window, warmup: warmup, count: count, timeLimitMs: nil)
-        let lockStep = try shape.run(enrich: .passThrough, window: 1, warmup: 20, count: count, timeLimitMs: 3_000)
-
         let mb = Double(payload.count) / 1_000_000
-        print("throughput and latency (publish → ACK)        msg/s      MB/s   p50 ms   p99 ms   max ms     n   vs raw")
-        func row(_ name: String, _ rate: Double, _ latency: Latency?, n: Int) {
-            var line = pad(name, 42) + String(format: "%10.0f %9.1f", rate, rate * mb)
-            if let latency {
+        print("throughput and latency (publish → ACK)        msg/s      MB/s   p50 ms   p99 ms   max ms      n   vs raw")
+        var rawRate = 1.0
+        func row(_ name: String, _ result: RunResult) {
+            var line = pad(name, 42) + String(format: "%10.0f %9.1f", result.rate, result.rate * mb)
+            if let latency = result.latency {
                 line += String(format: " %8.2f %8.2f %8.2f", latency.p50Ms, latency.p99Ms, latency.maxMs)
             } else {
                 line += "        –        –        –"
             }
-            line += String(format: " %6d   %5.2f", n, rate / raw.rate)
+            line += String(format: " %6d   %5.2f", result.count, result.rate / rawRate)
             print(line)
+            fflush(nil)  // rows appear as they are measured
         }
-        row("raw libzmq PUSH→2 hops→PULL, no acks", raw.rate, nil, n: raw.count)
-        row("newsbus w\(window), pass-through enrich", passThrough.rate, passThrough.latency, n: passThrough.count)
-        row("newsbus w\(window), decode+encode enrich", decoding.rate, decoding.latency, n: decoding.count)
-        row("newsbus w1 (lock-step), pass-through", lockStep.rate, lockStep.latency, n: lockStep.count)
-        print("  (store.null decodes each article, as the Sink path does; lock-step latency is mostly its batch delay;")
-        print("   the lock-step run stops after 3 s)")
+
+        // 1. Raw libzmq chain.
+        let raw = try RawChain(endpoints: endpoints, payload: payload, warmup: warmup, count: count).run()
+        rawRate = raw.rate
+        row("raw libzmq PUSH→2 hops→PULL, no acks", raw)
+
+        // 2 and 3. The bus.
+        let shape = PipelineShape(endpoints: endpoints, payload: payload, uri: article.uri, version: article.version, logger: logger)
+        let passThrough = try shape.run(enrich: .passThrough, window: window, warmup: warmup, count: count, timeLimitMs: nil)
+        row("newsbus w\(window), pass-through enrich", passThrough)
+        let decoding = try shape.run(enrich: .decodeEncode, window: window, warmup: warmup, count: count, timeLimitMs: nil)
+        row("newsbus w\(window), decode+encode enrich", decoding)
+        let lockStep = try shape.run(enrich: .passThrough, window: 1, warmup: 20, count: count, timeLimitMs: 3_000)
+        row("newsbus w1 (lock-step), pass-through", lockStep)
+        print("  store.null decodes every article (the Sink path) and commits nothing. Lock-step stops after 3 s; its")
+        print("  latency is mostly the store's 20 ms batch delay (a batch of one waits for more before committing).")
 
         // 4. Failure timings.
         var failure: FailureResult?
@@ -114,12 +117,12 @@ struct PipelineBench: ParsableCommand {
         func target(_ name: String, _ value: String, _ pass: Bool) {
             print("  " + pad(name, 52) + pad(value, 12) + (pass ? "PASS" : "below target"))
         }
-        let ratio = passThrough.rate / raw.rate
+        let ratio = passThrough.rate / rawRate
         target("bus (pass-through, w\(window)) ≥ 0.40 of the raw chain", String(format: "%.2f", ratio), ratio >= 0.40)
         let speedup = passThrough.rate / lockStep.rate
         target("pipelined (w\(window)) ≥ 10× lock-step (w1)", String(format: "%.0f×", speedup), speedup >= 10)
-        if let failure {
-            target("failure detection ≤ \(failure.boundMs) ms", "\(failure.detectionMs) ms", failure.detectionMs <= failure.boundMs)
+        for probe in failure?.probes ?? [] {
+            target("failure detection, \(probe.label) ≤ \(failure!.boundMs) ms", "\(probe.detectionMs) ms", probe.detectionMs <= failure!.boundMs)
         }
     }
 }
@@ -176,7 +179,7 @@ struct RawChain {
         }
         func push(_ endpoint: String) throws -> ZMQSocket {
             let socket = try context.makeSocket(.push)
-            try socket.set(.linger, 0)
+            try socket.set(.linger, 10_000)  // closing right after the end marker must not drop what is queued
             try socket.set(.sendTimeout, timeoutMs)
             try socket.connect(endpoint)
             return socket
@@ -458,13 +461,23 @@ struct PipelineShape {
 // MARK: - 4. Failure timings with worker processes
 
 struct FailureResult {
-    var detectionMs: Int
+    /// One probe: a worker process signalled under the stream.
+    struct Probe {
+        var label: String
+        var detectionMs: Int
+        var redeliveryMs: Int
+        var byExpiry: Bool
+    }
+
+    var probes: [Probe]
     var boundMs: Int
 }
 
-/// Router and store in this process; two `newsbus worker enrich --kind stats` processes; a steady
-/// stream; SIGKILL one worker; time detection (the router drops the worker) and redelivery (every
-/// message it may have held is ACKed).
+/// Router and store in this process; three `newsbus worker enrich --kind stats` processes; a
+/// steady stream. One worker is SIGKILLed (the process dies, its socket closes), then another is
+/// SIGSTOPped (the process hangs with its socket open: only heartbeats can tell). For each: the
+/// time until the router drops the worker (detection), and until every message the worker may
+/// have held is ACKed (redelivery).
 struct FailureRun {
     var endpoints: Endpoints
     var payload: [UInt8]
@@ -475,16 +488,18 @@ struct FailureRun {
 
     /// Messages per second of the steady stream.
     static let streamRate = 1_000
+    static let workers = 3
 
     func run() throws -> FailureResult {
         let liveness = 3
         let timings = BusTimings(heartbeatIntervalMs: heartbeatMs, heartbeatLiveness: liveness)
         let expiryMs = timings.expiryMs
         let boundMs = expiryMs + heartbeatMs / 2
-        print("failure: router + store.null in this process, 2 × `newsbus worker enrich --kind stats` processes,")
-        print("         steady stream of \(Self.streamRate) msg/s (window 256), SIGKILL one worker; heartbeat \(heartbeatMs) ms × liveness \(liveness)")
-        if heartbeatMs * liveness <= 1000 || heartbeatMs >= 3000 {
-            print("         note: worker processes keep their default 1000 ms heartbeat; with this interval idle workers may expire or reconnect")
+        print("failure timings: router + store.null in this process, \(Self.workers) × `newsbus worker enrich --kind stats` processes,")
+        print("  a steady stream of \(Self.streamRate) msg/s (window 256); heartbeat \(heartbeatMs) ms × liveness \(liveness) = expiry \(expiryMs) ms,")
+        print("  detection bound \(boundMs) ms (expiry + half an interval); router status polled every 5 ms")
+        if heartbeatMs != 1000 {
+            print("  note: worker processes keep their default 1000 ms heartbeat; the stream keeps them from looking idle")
         }
 
         let context = try ZMQContext()
@@ -513,7 +528,7 @@ struct FailureRun {
         var failure: Error?
         do {
             let executable = try selfExecutable()
-            for n in 1...2 {
+            for n in 1...Self.workers {
                 try supervisor.start(
                     ChildSpec(
                         name: "enrich.stats-\(n)",
@@ -524,119 +539,141 @@ struct FailureRun {
                         environment: ["NEWSBUS_SUPERVISOR_PID": "\(getpid())"]))
             }
             publisher = try Publisher(endpoint: endpoint, name: "bench-failure", context: context, window: 256, logger: logger)
-            result = try measure(
-                supervisor: supervisor, control: control, publisher: publisher!, expiryMs: expiryMs, boundMs: boundMs)
+            let session = FailureSession(
+                supervisor: supervisor, control: control, publisher: publisher!, payload: payload, uri: uri, version: version,
+                capacity: Self.streamRate * (2 * 3 * expiryMs + 30_000) / 1000, rate: Self.streamRate)
+            result = FailureResult(probes: try session.measure(workers: Self.workers, boundMs: boundMs), boundMs: boundMs)
         } catch {
             failure = error
         }
-        // Cleanup: producer, worker processes, control socket, then the in-process stages.
+        // Cleanup: producer, worker processes (a stopped one is killed), control socket, in-process stages.
         publisher = nil
+        for child in supervisor.running { child.signal(SIGCONT) }
         supervisor.stopAll(graceMs: 3_000)
         control.close()
         do { try bus.stop() } catch { if failure == nil { failure = error } }
         if let failure { throw failure }
-        return result!
+
+        let r = result!
+        print("  " + pad("worker process", 26) + pad("detection", 12) + pad("redelivery", 12) + "detected by")
+        for probe in r.probes {
+            print("  " + pad(probe.label, 26) + pad("\(probe.detectionMs) ms", 12) + pad("\(probe.redeliveryMs) ms", 12)
+                + (probe.byExpiry ? "heartbeat expiry (expected \(expiryMs) ms, ≤ \(boundMs) ms)" : "failed delivery: the peer is gone (no need to wait for expiry)"))
+        }
+        print("  (redelivery: from the signal until every message published before the detection is ACKed)")
+        return r
+    }
+}
+
+/// The producer side of the failure run: a paced stream, the router's status, the children.
+final class FailureSession {
+    let supervisor: Supervisor
+    let control: ControlClient
+    let publisher: Publisher
+    let payload: [UInt8]
+    let uri: String
+    let version: String
+    let tracker: Tracker
+    let intervalNs: UInt64
+    var next = 1
+    var nextSendNs: UInt64 = 0
+    var signalled: Set<pid_t> = []
+
+    init(
+        supervisor: Supervisor, control: ControlClient, publisher: Publisher, payload: [UInt8], uri: String, version: String,
+        capacity: Int, rate: Int
+    ) {
+        self.supervisor = supervisor
+        self.control = control
+        self.publisher = publisher
+        self.payload = payload
+        self.uri = uri
+        self.version = version
+        tracker = Tracker(capacity: capacity)
+        tracker.attach(to: publisher)
+        intervalNs = UInt64(1_000_000_000 / rate)
     }
 
-    private func measure(
-        supervisor: Supervisor, control: ControlClient, publisher: Publisher, expiryMs: Int, boundMs: Int
-    ) throws -> FailureResult {
-        // Enough slots for the whole run at the stream rate (warm-up, expiry, redelivery, margins).
-        let capacity = Self.streamRate * (expiryMs * 3 + 20_000) / 1000
-        let tracker = Tracker(capacity: capacity)
-        tracker.attach(to: publisher)
-        var next = 1
-        let intervalNs = UInt64(1_000_000_000 / Self.streamRate)
-        var nextSendNs = MonotonicClock.nowNs()
-        var killedPid: pid_t = 0
-
-        func checkChildren() throws {
-            for (child, exit) in supervisor.reap() where child.pid != killedPid {
-                throw BenchError("failure run: \(child.spec.name) ended (\(exit))")
-            }
-        }
-        /// Keeps the stream going (paced, window 256) for up to `ms`, or until `condition` holds.
-        func stream(forMs ms: Int, until condition: () throws -> Bool = { false }) throws -> Bool {
-            let deadline = MonotonicClock.nowNs() + UInt64(ms) * 1_000_000
-            while MonotonicClock.nowNs() < deadline {
-                if try condition() { return true }
-                let now = MonotonicClock.nowNs()
-                while nextSendNs <= now && publisher.pending < 256 && next < tracker.sentNs.count {
-                    tracker.sentNs[next] = MonotonicClock.nowNs()
-                    try publisher.publish(payload: payload, uri: uri, version: version)
-                    next += 1
-                    nextSendNs += intervalNs
-                }
-                if nextSendNs <= now { nextSendNs = now }  // window full: do not build up a burst
-                try publisher.pump(timeoutMs: 1)
-                if !tracker.nacks.isEmpty { throw BenchError("failure run: NACKed: \(tracker.nacks.joined(separator: "; "))") }
-                try checkChildren()
-            }
-            return try condition()
-        }
-
-        // Both worker processes and the store ready.
+    func measure(workers: Int, boundMs: Int) throws -> [FailureResult.Probe] {
+        nextSendNs = MonotonicClock.nowNs()
         var lastStatus: RouterStatus?
         let ready = try stream(forMs: 15_000) {
             guard let status = control.status() else { return false }
             lastStatus = status
-            return status.workers.filter { $0.stage == "enrich.stats" }.count == 2 && status.workers.contains { $0.stage == "store.null" }
+            return status.workers.filter { $0.stage == "enrich.stats" }.count == workers && status.workers.contains { $0.stage == "store.null" }
         }
         guard ready else { throw BenchError("failure run: workers not ready after 15 s (status: \(String(describing: lastStatus)))") }
         let running = supervisor.running
-        guard running.count == 2 else { throw BenchError("failure run: expected 2 worker processes, found \(running.count)") }
+        guard running.count == workers else { throw BenchError("failure run: expected \(workers) worker processes, found \(running.count)") }
         _ = try stream(forMs: 1_000)  // steady state
 
-        // Kill one worker.
-        let victim = running[0]
-        let before = control.status(minIntervalMs: 0)
-        let heldBefore = before?.workers.first { $0.pid == UInt32(victim.pid) }?.inFlight
-        let redeliveredBefore = before?.stats.redelivered ?? 0
-        killedPid = victim.pid
-        let killNs = MonotonicClock.nowNs()
-        victim.signal(SIGKILL)
+        var probes: [FailureResult.Probe] = []
+        probes.append(try probe(running[0], signal: SIGKILL, label: "SIGKILL (dies)", boundMs: boundMs))
+        _ = try stream(forMs: 300)
+        probes.append(try probe(running[1], signal: SIGSTOP, label: "SIGSTOP (hangs)", boundMs: boundMs))
+        running[1].signal(SIGKILL)
+        _ = try stream(forMs: 300)  // the survivor keeps serving
+        guard try publisher.drain(timeoutMs: 30_000) else { throw BenchError("failure run: \(publisher.pending) message(s) unanswered at the end") }
+        try checkChildren()
+        return probes
+    }
+
+    private func probe(_ victim: ChildProcess, signal: Int32, label: String, boundMs: Int) throws -> FailureResult.Probe {
+        let pid = UInt32(victim.pid)
+        signalled.insert(victim.pid)
+        let signalNs = MonotonicClock.nowNs()
+        victim.signal(signal)
 
         // (a) Detection: the worker leaves the router's table.
         var detectedNs: UInt64 = 0
         var byExpiry = false
-        let detected = try stream(forMs: boundMs * 3 + 5_000) {
-            guard let status = control.status(), !status.workers.contains(where: { $0.pid == UInt32(victim.pid) }) else { return false }
+        let limitMs = boundMs * 3 + 5_000
+        let detected = try stream(forMs: limitMs) {
+            guard let status = control.status(), !status.workers.contains(where: { $0.pid == pid }) else { return false }
             detectedNs = MonotonicClock.nowNs()
-            byExpiry = status.expired.contains { $0.pid == UInt32(victim.pid) }
+            byExpiry = status.expired.contains { $0.pid == pid }
             return true
         }
-        guard detected else { throw BenchError("failure run: the router did not drop the killed worker within \(boundMs * 3 + 5_000) ms") }
-        let publishedBeforeDetection = next  // every message up to here may have been held by the victim
-        if !byExpiry {
-            // The status that showed the removal may have been preceded by one that consumed the expired list.
-            byExpiry = (control.status(minIntervalMs: 0)?.stats.workersExpired ?? 0) > 0
-        }
+        guard detected else { throw BenchError("failure run: the router did not drop the \(label) worker within \(limitMs) ms") }
+        let published = next  // every message before this one may have been held by the victim
 
         // (b) Redelivery: every message published before the detection is ACKed.
-        let unanswered = (1..<publishedBeforeDetection).filter { tracker.ackedNs[$0] == 0 }.count
         var cursor = 1
         let allAcked = try stream(forMs: 30_000) {
-            while cursor < publishedBeforeDetection && tracker.ackedNs[cursor] != 0 { cursor += 1 }
-            return cursor == publishedBeforeDetection
+            while cursor < published && tracker.ackedNs[cursor] != 0 { cursor += 1 }
+            return cursor == published
         }
-        guard allAcked else { throw BenchError("failure run: messages held by the killed worker were not ACKed within 30 s") }
-        let lastAckNs = (1..<publishedBeforeDetection).map { tracker.ackedNs[$0] }.max() ?? detectedNs
-        let redelivered = (control.status(minIntervalMs: 0)?.stats.redelivered ?? redeliveredBefore) - redeliveredBefore
+        guard allAcked else { throw BenchError("failure run: messages held by the \(label) worker were not ACKed within 30 s") }
+        let lastAckNs = (1..<published).map { tracker.ackedNs[$0] }.max() ?? detectedNs
+        return FailureResult.Probe(
+            label: label, detectionMs: Int((detectedNs - signalNs) / 1_000_000), redeliveryMs: Int((lastAckNs - signalNs) / 1_000_000),
+            byExpiry: byExpiry)
+    }
 
-        _ = try stream(forMs: 300)  // the survivor keeps serving
-        guard try publisher.drain(timeoutMs: 30_000) else { throw BenchError("failure run: \(publisher.pending) message(s) unanswered at the end") }
-        for (child, exit) in supervisor.reap() where child.pid != killedPid {
+    private func checkChildren() throws {
+        for (child, exit) in supervisor.reap() where !signalled.contains(child.pid) {
             throw BenchError("failure run: \(child.spec.name) ended (\(exit))")
         }
+    }
 
-        let detectionMs = Int((detectedNs - killNs) / 1_000_000)
-        let redeliveryMs = Int((lastAckNs - killNs) / 1_000_000)
-        let how = byExpiry ? "heartbeat expiry" : "delivery to the dead peer failed (before expiry)"
-        print("  detection    " + pad("\(detectionMs) ms", 10) + "expected ≤ \(boundMs) ms (expiry \(heartbeatMs) ms × 3 = \(expiryMs) ms + check); by \(how)")
-        print("  redelivery   " + pad("\(redeliveryMs) ms", 10) + "expected ≈ detection + one retry round trip; kill → last ACK of the victim's messages")
-        print("  (victim held \(heldBefore.map(String.init) ?? "?") message(s) just before the kill; \(redelivered) redelivered by the router;"
-            + " \(unanswered) unanswered at detection; \(tracker.acked) ACKed in all; status polled every 5 ms)")
-        return FailureResult(detectionMs: detectionMs, boundMs: boundMs)
+    /// Keeps the stream going (paced, window 256) for up to `ms`, or until `condition` holds.
+    private func stream(forMs ms: Int, until condition: () throws -> Bool = { false }) throws -> Bool {
+        let deadline = MonotonicClock.nowNs() + UInt64(ms) * 1_000_000
+        while MonotonicClock.nowNs() < deadline {
+            if try condition() { return true }
+            let now = MonotonicClock.nowNs()
+            while nextSendNs <= now && publisher.pending < 256 && next < tracker.sentNs.count {
+                tracker.sentNs[next] = MonotonicClock.nowNs()
+                try publisher.publish(payload: payload, uri: uri, version: version)
+                next += 1
+                nextSendNs += intervalNs
+            }
+            if nextSendNs <= now { nextSendNs = now }  // window full: no burst afterwards
+            try publisher.pump(timeoutMs: 1)
+            if !tracker.nacks.isEmpty { throw BenchError("failure run: NACKed: \(tracker.nacks.joined(separator: "; "))") }
+            try checkChildren()
+        }
+        return try condition()
     }
 }
 
