@@ -35,6 +35,9 @@ public protocol Sink {
     /// Whether items whose payload does not decode are handed over (with `article` nil) instead
     /// of failed; a dead-letter store wants them, a normal store does not.
     var acceptsUndecodablePayloads: Bool { get }
+    /// Whether the runner decodes each payload into ``SinkItem/article``; a sink that only keeps
+    /// bytes (an archive, a message-log recorder) says false and gets `article` nil.
+    var decodesArticles: Bool { get }
     /// Commits a batch; returns one result per item, in order.
     mutating func commit(_ batch: [SinkItem]) throws -> [SinkResult]
 }
@@ -42,13 +45,15 @@ public protocol Sink {
 extension Sink {
     /// false.
     public var acceptsUndecodablePayloads: Bool { false }
+    /// true.
+    public var decodesArticles: Bool { true }
 }
 
 /// One article handed to a ``Sink``.
 public struct SinkItem: Sendable {
     /// The envelope as delivered.
     public var envelope: Envelope
-    /// The decoded article; nil only for a sink that accepts undecodable payloads.
+    /// The decoded article; nil for a sink that does not decode, or that accepts undecodable payloads.
     public var article: Article?
     /// The payload bytes exactly as received.
     public var payload: [UInt8]

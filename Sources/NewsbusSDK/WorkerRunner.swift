@@ -77,7 +77,7 @@ public final class WorkerRunner {
         try loop(until: shouldStop, batchSize: 1) { deliveries in
             deliveries.map { delivery in
                 do {
-                    var article = try codec.decode(Article.self, from: delivery.payload)
+                    var article = try delivery.frame.withUnsafeBytes { try codec.decode(Article.self, from: $0) }
                     let started = MonotonicClock.nowMs()
                     try enricher.enrich(&article)
                     article.provenance.append(
@@ -109,8 +109,13 @@ public final class WorkerRunner {
             var outcomes: [Outcome?] = Array(repeating: nil, count: deliveries.count)
             var indexOfItem: [Int] = []
             for (i, delivery) in deliveries.enumerated() {
+                if !sink.decodesArticles {
+                    items.append(SinkItem(envelope: delivery.envelope, article: nil, payload: delivery.payload))
+                    indexOfItem.append(i)
+                    continue
+                }
                 do {
-                    let article = try codec.decode(Article.self, from: delivery.payload)
+                    let article = try delivery.frame.withUnsafeBytes { try codec.decode(Article.self, from: $0) }
                     items.append(SinkItem(envelope: delivery.envelope, article: article, payload: delivery.payload))
                     indexOfItem.append(i)
                 } catch {
@@ -143,7 +148,9 @@ public final class WorkerRunner {
 
     struct Delivery {
         var envelope: Envelope
-        var payload: [UInt8]
+        /// The frame as received; decoded from in place, sent back without a copy when unchanged.
+        var frame: BusPayload
+        var payload: [UInt8] { frame.withUnsafeBytes { Array($0) } }
     }
 
     enum Outcome {
@@ -183,7 +190,7 @@ public final class WorkerRunner {
                             continue
                         }
                         if batch.isEmpty { batchStartedMs = MonotonicClock.nowMs() }
-                        batch.append(Delivery(envelope: envelope, payload: payload.withUnsafeBytes { Array($0) }))
+                        batch.append(Delivery(envelope: envelope, frame: payload))
                     case .disconnect:
                         let reason = (try? message.decodeBody(Disconnect.self).reason) ?? ""
                         logger.info("router said DISCONNECT; reconnecting", metadata: ["reason": "\(reason)"])
@@ -220,7 +227,7 @@ public final class WorkerRunner {
     private func reply(_ delivery: Delivery, _ outcome: Outcome) throws {
         switch outcome {
         case let .done(payload):
-            var frame = ZMQMessage(payload ?? delivery.payload)
+            var frame = payload.map { ZMQMessage($0) } ?? delivery.frame.frameForSending()
             try BusIO.send(.done, body: try delivery.envelope.wireBytes(), payload: &frame, to: nil, on: socket!, wait: true)
             summary.done += 1
         case let .fail(reason, retryable):

@@ -11,12 +11,42 @@ import Darwin
 /// would silently arrive as "before". This walk over the tags (strings are checked with `memchr`,
 /// nested messages recursively, everything else skipped) rejects such input instead. It runs only
 /// on bytes protobuf-c parsed successfully, and stops quietly at anything it does not expect.
-enum StringNULCheck {
+struct StringNULCheck {
+    /// Per message descriptor: field number → (is string, nested descriptor), built once.
+    private struct FieldTable {
+        var strings: [Bool]
+        var nested: [UnsafePointer<ProtobufCMessageDescriptor>?]
+        var names: [String]
+    }
+    private var tables: [UnsafeRawPointer: FieldTable] = [:]
+
+    private mutating func table(for descriptor: UnsafePointer<ProtobufCMessageDescriptor>) -> FieldTable {
+        if let table = tables[UnsafeRawPointer(descriptor)] { return table }
+        let d = descriptor.pointee
+        var maxNumber = 0
+        for i in 0..<Int(d.n_fields) { maxNumber = max(maxNumber, Int(d.fields[i].id)) }
+        var table = FieldTable(
+            strings: Array(repeating: false, count: maxNumber + 1), nested: Array(repeating: nil, count: maxNumber + 1),
+            names: Array(repeating: "", count: maxNumber + 1))
+        for i in 0..<Int(d.n_fields) {
+            let field = d.fields[i]
+            let number = Int(field.id)
+            table.names[number] = String(cString: field.name)
+            if field.type == PROTOBUF_C_TYPE_STRING { table.strings[number] = true }
+            if field.type == PROTOBUF_C_TYPE_MESSAGE {
+                table.nested[number] = field.descriptor?.assumingMemoryBound(to: ProtobufCMessageDescriptor.self)
+            }
+        }
+        tables[UnsafeRawPointer(descriptor)] = table
+        return table
+    }
+
     /// The name of the first string field (by descriptor) containing a NUL byte, or nil.
-    static func firstFieldWithNUL(
+    mutating func firstFieldWithNUL(
         in bytes: UnsafeRawBufferPointer, descriptor: UnsafePointer<ProtobufCMessageDescriptor>, depth: Int = 0
     ) -> String? {
         guard depth < 64, let base = bytes.baseAddress else { return nil }
+        let fields = table(for: descriptor)
         var offset = 0
         let end = bytes.count
         @inline(__always) func varint() -> UInt64? {
@@ -42,23 +72,15 @@ enum StringNULCheck {
                 guard let length = varint(), length <= UInt64(end - offset) else { return nil }
                 let start = offset
                 offset += Int(length)
-                guard number <= UInt64(UInt32.max), let field = protobuf_c_message_descriptor_get_field(descriptor, UInt32(number)) else {
-                    continue  // unknown field: protobuf-c keeps it as bytes
-                }
-                let payload = UnsafeRawBufferPointer(start: base + start, count: Int(length))
-                switch field.pointee.type {
-                case PROTOBUF_C_TYPE_STRING:
-                    if length > 0, memchr(base + start, 0, Int(length)) != nil {
-                        return String(cString: field.pointee.name)
+                guard number < UInt64(fields.strings.count) else { continue }  // unknown field: kept as bytes
+                let n = Int(number)
+                if fields.strings[n] {
+                    if length > 0, memchr(base + start, 0, Int(length)) != nil { return fields.names[n] }
+                } else if let nested = fields.nested[n] {
+                    let payload = UnsafeRawBufferPointer(start: base + start, count: Int(length))
+                    if let name = firstFieldWithNUL(in: payload, descriptor: nested, depth: depth + 1) {
+                        return fields.names[n] + "." + name
                     }
-                case PROTOBUF_C_TYPE_MESSAGE:
-                    if let nested = field.pointee.descriptor?.assumingMemoryBound(to: ProtobufCMessageDescriptor.self),
-                        let name = firstFieldWithNUL(in: payload, descriptor: nested, depth: depth + 1)
-                    {
-                        return String(cString: field.pointee.name) + "." + name
-                    }
-                default:
-                    break
                 }
             default:
                 return nil  // groups: not in proto3; protobuf-c skipped them

@@ -58,6 +58,7 @@ public final class WireCodec {
     private let encodeArena = Arena()
     private let decodeArena = Arena()
     private var allocator: ProtobufCAllocator
+    private var nulCheck = StringNULCheck()
 
     /// Creates a codec with empty arenas.
     public init() {
@@ -82,7 +83,9 @@ public final class WireCodec {
             throw WireError(.malformed, message: M.protobufName, detail: "protobuf-c could not unpack \(bytes.count) bytes")
         }
         let descriptor = unpacked.assumingMemoryBound(to: ProtobufCMessage.self).pointee.descriptor!
-        if let field = StringNULCheck.firstFieldWithNUL(in: bytes, descriptor: descriptor) {
+        if let base = bytes.baseAddress, memchr(base, 0, bytes.count) != nil,  // no 0x00 byte at all: no NUL in any string
+            let field = nulCheck.firstFieldWithNUL(in: bytes, descriptor: descriptor)
+        {
             throw WireError(.embeddedNUL, message: M.protobufName, detail: "string field \(field) contains U+0000")
         }
         return try M(_cMessage: UnsafeRawPointer(unpacked))
@@ -156,11 +159,11 @@ final class ThreadLocal<Value: AnyObject>: @unchecked Sendable {
 
     func get() -> Value? {
         guard let raw = pthread_getspecific(key) else { return nil }
-        return (Unmanaged<AnyObject>.fromOpaque(raw).takeUnretainedValue() as! Value)
+        return Unmanaged<Value>.fromOpaque(raw).takeUnretainedValue()
     }
 
     func set(_ value: Value) {
         if let old = pthread_getspecific(key) { Unmanaged<AnyObject>.fromOpaque(old).release() }
-        pthread_setspecific(key, Unmanaged.passRetained(value as AnyObject).toOpaque())
+        pthread_setspecific(key, Unmanaged.passRetained(value).toOpaque())
     }
 }

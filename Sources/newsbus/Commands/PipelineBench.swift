@@ -100,7 +100,7 @@ struct PipelineBench: ParsableCommand {
         row("newsbus w\(window), decode+encode enrich", decoding)
         let lockStep = try shape.run(enrich: .passThrough, window: 1, warmup: 20, count: count, timeLimitMs: 3_000)
         row("newsbus w1 (lock-step), pass-through", lockStep)
-        print("  store.null decodes every article (the Sink path) and commits nothing. Lock-step stops after 3 s; its")
+        print("  store.null neither decodes nor commits (a byte-keeping Sink). Lock-step stops after 3 s; its")
         print("  latency is mostly the store's 20 ms batch delay (a batch of one waits for more before committing).")
 
         // 4. Failure timings.
@@ -273,6 +273,8 @@ struct NoopEnricher: Enricher {
 /// A store that commits nothing.
 struct NullSink: Sink {
     let stage: String
+    /// Commits nothing and needs no Article: the bus cost alone.
+    var decodesArticles: Bool { false }
     func commit(_ batch: [SinkItem]) throws -> [SinkResult] { batch.map { _ in .committed } }
 }
 
