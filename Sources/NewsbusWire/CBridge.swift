@@ -15,14 +15,21 @@ public struct CMessageBuilder {
     @inline(__always)
     func string(_ s: String, _ field: StaticString) throws(WireError) -> UnsafeMutablePointer<CChar>? {
         if s.isEmpty { return nil }
-        var s = s
-        let result: UnsafeMutablePointer<CChar>? = s.withUTF8 { utf8 in
+        let copyIntoArena = { (utf8: UnsafeBufferPointer<UInt8>) -> UnsafeMutablePointer<CChar>? in
             let count = utf8.count
             if memchr(utf8.baseAddress!, 0, count) != nil { return nil }
             let out = arena.allocate(count + 1, alignment: 1)
             out.copyMemory(from: utf8.baseAddress!, byteCount: count)
             out.storeBytes(of: 0, toByteOffset: count, as: UInt8.self)
             return out.assumingMemoryBound(to: CChar.self)
+        }
+        // Non-mutating access first (no copy of the string value); bridged strings fall back.
+        let result: UnsafeMutablePointer<CChar>?
+        if let direct = s.utf8.withContiguousStorageIfAvailable(copyIntoArena) {
+            result = direct
+        } else {
+            var s = s
+            result = s.withUTF8(copyIntoArena)
         }
         guard let result else {
             throw WireError(.embeddedNUL, message: "newsbus.v1", detail: "field \(field) contains U+0000")
