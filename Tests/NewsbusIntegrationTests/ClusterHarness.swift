@@ -21,7 +21,7 @@ final class ClusterHarness {
 
     /// Writes the config: `enrich.stats` (×statsReplicas) → optional `enrich.watch` plug-in → `store`.
     /// `folder`: reuse another harness's folder (its store), e.g. to restart with another config.
-    init(statsReplicas: Int = 2, watchPlugin: [String]? = nil, maxAttempts: Int = 3, folder: URL? = nil) throws {
+    init(statsReplicas: Int = 2, watchPlugin: [String]? = nil, maxAttempts: Int = 3, maxRestarts: Int = 30, folder: URL? = nil) throws {
         ownsFolder = folder == nil
         self.folder = try folder ?? TestPaths.temporaryFolder("nb-fault")
         exampleEnricher = URL(fileURLWithPath: newsbus).deletingLastPathComponent().appendingPathComponent("newsbus-example-enricher").path
@@ -59,7 +59,7 @@ final class ClusterHarness {
             restart:
               backoff_initial_ms: 50
               backoff_max_ms: 1000
-              max_restarts: 30
+              max_restarts: \(maxRestarts)
               within_seconds: 60
             timeouts:
               drain_seconds: 20

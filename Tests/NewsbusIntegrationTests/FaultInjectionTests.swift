@@ -273,4 +273,39 @@ struct FaultInjectionTests {
         #expect(try h.stop().status == 0)
         h.expectNoSurvivors()
     }
+
+    @Test("more restarts than the intensity allows stops the cluster with exit status 1 and the reason")
+    func restartIntensity() throws {
+        let h = try ClusterHarness(statsReplicas: 1, maxRestarts: 2)
+        try h.start(expectWorkers: 2)
+        var killed: Set<Int32> = []
+        for round in 1...3 {
+            let pid = try h.pid(of: "enrich.stats-1")
+            kill(pid, SIGKILL)
+            killed.insert(pid)
+            if round < 3 {
+                let back = Eventually.wait(timeout: 15, intervalMs: 50) {
+                    (try? h.status().children.first { $0.name == "enrich.stats-1" }).map { !killed.contains($0.pid) && $0.pid > 0 } ?? false
+                }
+                #expect(back, "restart \(round) did not happen")
+            }
+        }
+        let up = try h.up!.wait(timeout: 60)
+        #expect(up.status == 1, "\(up.summary)")
+        #expect(up.stderr.contains("restart intensity exceeded: 3 restarts within 60 s"), "\(up.stderr)")
+        h.expectNoSurvivors()
+    }
+
+    @Test("a wrong configuration file is refused with the key and the line")
+    func wrongConfig() throws {
+        let folder = try TestPaths.temporaryFolder("nb-config")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("newsbus.yaml")
+        try "pipeline:\n  stages: [enrich.stats, store]\n  max_attempts: five\n".write(to: file, atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(TestPaths.newsbusExecutable(), ["up", "--config", file.path], timeout: 30)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("pipeline.max_attempts"), "\(result.stderr)")
+        #expect(result.stderr.contains("line 3"), "\(result.stderr)")
+        #expect(ProcessTable.pids(commandLineContaining: folder.path).isEmpty)
+    }
 }
