@@ -7,7 +7,7 @@ set -euo pipefail
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
-packages=(libzmq3-dev libprotobuf-c-dev protobuf-c-compiler libsqlite3-dev)
+packages=(libzmq3-dev libprotobuf-c-dev protobuf-c-compiler libsqlite3-dev libxml2-dev pkg-config)
 if [ $want_test -eq 1 ]; then packages+=(protobuf-compiler valgrind); fi
 
 missing=()

@@ -1,4 +1,4 @@
-/// Why raw input could not be turned into a ``ScrapedPage``.
+/// Why raw input could not be turned into articles.
 ///
 /// Every case carries enough position information to find the problem in the input:
 /// byte offsets are 0-based and counted in the input exactly as given (a UTF-8 byte order
@@ -34,6 +34,27 @@ public enum IngestError: Error, Hashable, Sendable, CustomStringConvertible {
     /// - Parameter headlineLine: the line of the headline.
     case noBody(headlineLine: Int)
 
+    /// A structured document (XML, HTML, JSON) that its parser refused.
+    ///
+    /// - Parameters:
+    ///   - format: the format tried, e.g. "rss", "atom", "ninjs", "html".
+    ///   - line: 1-based line of the problem, when known (0 otherwise).
+    ///   - column: 1-based column, when known (0 otherwise).
+    ///   - reason: what the parser said.
+    case malformed(format: String, line: Int, column: Int, reason: String)
+
+    /// The input is larger than the configured maximum.
+    case tooLarge(bytes: Int, limit: Int)
+
+    /// The input's text encoding is not one Newsbus can read (or a declared charset is unknown).
+    case unsupportedEncoding(String)
+
+    /// The content matches no supported format.
+    case unknownFormat(String)
+
+    /// The document parsed but holds nothing usable as an article (no headline and no body).
+    case noArticle(String)
+
     /// A stable, machine-readable identifier of the error kind, suitable for logs and metrics:
     /// `empty`, `binary`, `invalid-utf8`, `no-headline` or `no-body`.
     public var code: String {
@@ -43,6 +64,11 @@ public enum IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidUTF8: "invalid-utf8"
         case .noHeadline: "no-headline"
         case .noBody: "no-body"
+        case .malformed: "malformed"
+        case .tooLarge: "too-large"
+        case .unsupportedEncoding: "unsupported-encoding"
+        case .unknownFormat: "unknown-format"
+        case .noArticle: "no-article"
         }
     }
 
@@ -59,6 +85,16 @@ public enum IngestError: Error, Hashable, Sendable, CustomStringConvertible {
             "no headline found: expected one at line \(line)"
         case let .noBody(headlineLine):
             "no body text after the headline on line \(headlineLine)"
+        case let .malformed(format, line, column, reason):
+            line > 0 ? "malformed \(format) at line \(line), column \(column): \(reason)" : "malformed \(format): \(reason)"
+        case let .tooLarge(bytes, limit):
+            "the input is \(bytes) bytes, more than the \(limit)-byte limit"
+        case let .unsupportedEncoding(name):
+            "unsupported text encoding \(name)"
+        case let .unknownFormat(detail):
+            "not a supported format (\(detail))"
+        case let .noArticle(detail):
+            "no article in the document: \(detail)"
         }
     }
 
