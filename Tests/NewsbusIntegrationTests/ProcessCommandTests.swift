@@ -194,7 +194,7 @@ struct ProcessCommandTests {
         #expect(counts.bySection.contains(NamedCount(name: "News / Foreign Policy / Koreas", count: 1)))
     }
 
-    @Test("a bad file is rejected with its name and reason; the others are stored; exit status 1")
+    @Test("bad files are rejected with name and reason, Latin-1 is converted, the others are stored; exit status 1")
     func rejectsBadFiles() throws {
         let run = try ClusterRun()
         let inbox = run.folder.appendingPathComponent("inbox")
@@ -203,14 +203,20 @@ struct ProcessCommandTests {
             try FileManager.default.copyItem(atPath: "\(run.examples)/\(name)", toPath: inbox.appendingPathComponent(name).path)
         }
         try Data([0x4E, 0x65, 0x77, 0x73, 0x00, 0x01, 0xFF]).write(to: inbox.appendingPathComponent("binary.txt"))
-        try Data([0xC3, 0x28, 0x41]).write(to: inbox.appendingPathComponent("latin.txt"))
+        // Latin-1 (not UTF-8): detected and converted, not refused, not garbled.
+        let latin = "World / Europe\n\nCaf\u{E9}s reopen in Montr\u{E9}al and Z\u{FC}rich\n\nOwners said the caf\u{E9}s would reopen on Monday.\n\nA second paragraph.\n"
+        try Data(latin.unicodeScalars.map { UInt8($0.value) }).write(to: inbox.appendingPathComponent("latin.txt"))
+        try Data("a".utf8).write(to: inbox.appendingPathComponent("tiny.txt"))
         try Data().write(to: inbox.appendingPathComponent("empty.txt"))
         let result = try run.process([inbox.path])
         #expect(result.status == 1, "\(result.summary)")
         #expect(result.stderr.contains("binary.txt: rejected: binary"), "\(result.stderr)")
-        #expect(result.stderr.contains("latin.txt: rejected: invalid-utf8"), "\(result.stderr)")
+        #expect(!result.stderr.contains("latin.txt"), "\(result.stderr)")
+        #expect(result.stderr.contains("tiny.txt: rejected: no-"), "\(result.stderr)")
         #expect(result.stderr.contains("empty.txt: rejected: empty"), "\(result.stderr)")
-        #expect(try ArticleStore(readingExisting: run.db).stats().articles == 2)
+        let stored = try ArticleStore(readingExisting: run.db).allArticles()
+        #expect(stored.count == 3)
+        #expect(stored.contains { $0.article.headline == "Cafés reopen in Montréal and Zürich" })
         #expect(run.survivors().isEmpty)
     }
 

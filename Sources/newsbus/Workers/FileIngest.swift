@@ -9,11 +9,11 @@ import NewsbusTesting
 struct FileIngest {
     /// One input file's fate.
     enum Item {
-        case article(Article, file: String)
+        case articles([Article], file: String, format: InputFormat)
         case rejected(file: String, reason: String)
     }
 
-    let parser = TextScrapeParser()
+    let ingestor = Ingestor()
     let sourceName: String
 
     /// Files under `paths`, sorted; folders are walked recursively, hidden entries skipped.
@@ -46,9 +46,13 @@ struct FileIngest {
         return files
     }
 
-    /// Plain-text scrapes: `.txt` files (README files are documentation, not input).
+    /// Extensions read when walking a folder: text scrapes, HTML pages, feeds, ninjs (README and
+    /// other documentation files are not input). A file named explicitly is always read.
+    static let inputExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml", "xml", "rss", "atom", "json", "ninjs"]
+
     static func looksLikeArticle(_ name: String) -> Bool {
-        name.lowercased().hasSuffix(".txt")
+        guard let ext = name.split(separator: ".").last, name.contains(".") else { return false }
+        return inputExtensions.contains(ext.lowercased())
     }
 
     /// Reads and parses one file.
@@ -56,12 +60,12 @@ struct FileIngest {
         guard let data = FileManager.default.contents(atPath: file) else {
             return .rejected(file: file, reason: "cannot read the file")
         }
+        let context = IngestContext(
+            sourceName: sourceName, sourceKind: "file", locator: file, receivedAt: Timestamp.now(),
+            filename: (file as NSString).lastPathComponent)
         do {
-            let page = try parser.parse(bytes: [UInt8](data))
-            let article = page.article(
-                source: Article.Source(kind: "file", name: sourceName, locator: file),
-                receivedAt: Timestamp.now(), filename: (file as NSString).lastPathComponent)
-            return .article(article, file: file)
+            let result = try ingestor.ingest([UInt8](data), context: context)
+            return .articles(result.articles, file: file, format: result.format)
         } catch {
             return .rejected(file: file, reason: error.description)
         }
@@ -95,7 +99,7 @@ struct FileListSource: Source {
         guard index < files.count else { return nil }
         defer { index += 1 }
         switch ingest.item(for: files[index]) {
-        case let .article(article, file): return .articles(key: file, [article])
+        case let .articles(articles, file, _): return .articles(key: file, articles)
         case let .rejected(file, reason): return .rejected(key: file, reason: reason)
         }
     }

@@ -1,0 +1,67 @@
+import NewsbusWire
+
+/// What one input became.
+public struct IngestResult: Sendable {
+    /// The detected format.
+    public var format: InputFormat
+    /// The encoding the bytes were read in.
+    public var encoding: String
+    /// The articles (one for a page, many for a feed).
+    public var articles: [Article]
+}
+
+/// Turns raw input — bytes of any supported format, in any supported encoding — into articles:
+/// decodes the text, detects the format, and hands it to that format's parser.
+public struct Ingestor: Sendable {
+    /// Parsers by format.
+    public var parsers: [InputFormat: any FormatParser]
+    /// Largest input accepted.
+    public var maxBytes: Int
+
+    /// An ingestor with the given parsers (default: every built-in one).
+    public init(parsers: [any FormatParser] = Ingestor.builtInParsers(), maxBytes: Int = 64 << 20) {
+        var byFormat: [InputFormat: any FormatParser] = [:]
+        for parser in parsers { byFormat[parser.format] = parser }
+        self.parsers = byFormat
+        self.maxBytes = maxBytes
+    }
+
+    /// The built-in parsers, with `boilerplate` rules for text scrapes and HTML.
+    public static func builtInParsers(boilerplate: BoilerplateRules = .builtIn) -> [any FormatParser] {
+        [TextScrapeFormatParser(parser: TextScrapeParser(boilerplate: boilerplate))] + additionalParsers(boilerplate: boilerplate)
+    }
+
+    /// Reads one input.
+    /// - Parameters:
+    ///   - contentType: an HTTP-style content type, used for its charset and as a format hint.
+    public func ingest(_ bytes: [UInt8], context: IngestContext, contentType: String? = nil) throws(IngestError) -> IngestResult {
+        let charset = contentType.flatMap { type in
+            type.lowercased().range(of: "charset=").map { String(type[$0.upperBound...]).trimmingCharacters(in: .init(charactersIn: "\"' ;")) }
+        }
+        let document = try TextDecoding.decode(bytes, declaredCharset: charset, maxBytes: maxBytes)
+        let format = FormatDetector.detect(document, filename: context.filename, contentType: contentType)
+        guard let parser = parsers[format] else { throw .unknownFormat("\(format.shortName) input, and no parser for it is configured") }
+        let articles = try parser.parse(document, context: context)
+        return IngestResult(format: format, encoding: document.encoding, articles: articles)
+    }
+}
+
+/// The plain-text scrape parser as a ``FormatParser``.
+public struct TextScrapeFormatParser: FormatParser {
+    /// The scrape parser.
+    public var parser: TextScrapeParser
+
+    /// Wraps a scrape parser.
+    public init(parser: TextScrapeParser = TextScrapeParser()) { self.parser = parser }
+
+    /// `.textScrape`.
+    public var format: InputFormat { .textScrape }
+
+    /// One article from the page.
+    public func parse(_ document: DecodedDocument, context: IngestContext) throws(IngestError) -> [Article] {
+        let page = try parser.parse(document.text)
+        var article = page.article(source: context.source(format: .textScrape), receivedAt: context.receivedAt, filename: context.filename)
+        article.source?.format = InputFormat.textScrape.rawValue
+        return [article]
+    }
+}
