@@ -18,10 +18,33 @@ final class ClusterHarness {
     var runDir: String { folder.appendingPathComponent("run").path }
     var endpoint: String { "ipc://\(runDir)/bus.sock" }
     var control: String { "ipc://\(runDir)/control.sock" }
+    var inboxFolder: URL { folder.appendingPathComponent("inbox") }
+
+    /// Drops a file into the inbox the safe way: written under a `.part` name, then renamed.
+    func drop(_ data: Data, as name: String) throws {
+        try FileManager.default.createDirectory(at: inboxFolder, withIntermediateDirectories: true)
+        let part = inboxFolder.appendingPathComponent(name + ".part")
+        try data.write(to: part)
+        try FileManager.default.moveItem(at: part, to: inboxFolder.appendingPathComponent(name))
+    }
+
+    /// Names of the files in an inbox subfolder ("done", "rejected") or the inbox itself ("").
+    func files(in subfolder: String) -> [String] {
+        let folder = subfolder.isEmpty ? inboxFolder : inboxFolder.appendingPathComponent(subfolder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { name in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return !isDirectory.boolValue
+        }.sorted()
+    }
 
     /// Writes the config: `enrich.stats` (×statsReplicas) → optional `enrich.watch` plug-in → `store`.
     /// `folder`: reuse another harness's folder (its store), e.g. to restart with another config.
-    init(statsReplicas: Int = 2, watchPlugin: [String]? = nil, maxAttempts: Int = 3, maxRestarts: Int = 30, folder: URL? = nil) throws {
+    init(
+        statsReplicas: Int = 2, watchPlugin: [String]? = nil, maxAttempts: Int = 3, maxRestarts: Int = 30, inbox: Bool = false,
+        folder: URL? = nil
+    ) throws {
         ownsFolder = folder == nil
         self.folder = try folder ?? TestPaths.temporaryFolder("nb-fault")
         exampleEnricher = URL(fileURLWithPath: newsbus).deletingLastPathComponent().appendingPathComponent("newsbus-example-enricher").path
@@ -56,7 +79,7 @@ final class ClusterHarness {
               max_attempts: \(maxAttempts)
             workers:
             \(workers)
-            restart:
+            \(inbox ? "sources:\n  - name: inbox\n    kind: inbox\n    path: inbox\n" : "")restart:
               backoff_initial_ms: 50
               backoff_max_ms: 1000
               max_restarts: \(maxRestarts)

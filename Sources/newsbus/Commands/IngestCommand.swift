@@ -18,6 +18,9 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "Files or folders of plain-text article scrapes (*.txt).")
     var paths: [String] = []
 
+    @Option(name: .long, help: "Watch this folder and publish every file dropped into it (runs until stopped).")
+    var inbox: String?
+
     @Option(name: .long, help: "Instead of files, publish this many generated articles (for load and fault tests).")
     var generated: Int?
 
@@ -43,7 +46,9 @@ struct IngestCommand: ParsableCommand {
         try bus.validateEndpoint()
         let logger = ProcessSetup.bootstrapLogging(level: bus.logLevel, label: "newsbus.\(name)")
         ProcessSetup.becomeClusterChild()
-        guard !paths.isEmpty || generated != nil else { throw ValidationError("give files or folders, or --generated N") }
+        guard !paths.isEmpty || generated != nil || inbox != nil else {
+            throw ValidationError("give files or folders, --inbox FOLDER, or --generated N")
+        }
         let started = MonotonicClock.nowMs()
         let files = try FileIngest.files(under: paths)
         let publisher = try Publisher(
@@ -52,7 +57,12 @@ struct IngestCommand: ParsableCommand {
         let stop = { ProcessSetup.stopRequested }
         var summary: SourceSummary
         var refused: [(String, String)] = []
-        if let generated {
+        if let inbox {
+            var source = try InboxSource(name: name, path: inbox)
+            summary = try runner.run(&source, drainTimeoutMs: 10_000, until: stop)
+            bus.writeSummary("inbox \(inbox): \(source.moved) files done, \(source.rejectedCount) rejected, \(summary.acked) articles acked")
+            return
+        } else if let generated {
             var source = GeneratedSource(name: name, count: generated, seed: seed, size: size)
             summary = try runner.run(&source, drainTimeoutMs: timeout * 1000, until: stop)
         } else {

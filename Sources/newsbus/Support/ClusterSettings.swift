@@ -43,7 +43,22 @@ struct ClusterSettings {
         ]
     }
 
-    /// The plan for `newsbus up` (plus `sources` for one-shot runs).
+    /// The configured sources as supervised producer processes.
+    var configuredSources: [SourceSpec] {
+        config.sources.map { source in
+            let arguments: [String]
+            switch source.kind {
+            case let .inbox(path): arguments = [executable, "ingest", "--inbox", path, "--name", source.name]
+            case let .files(paths): arguments = [executable, "ingest", "--name", source.name] + paths
+            }
+            let oneShot: Bool = if case .files = source.kind { true } else { false }
+            return SourceSpec(
+                spec: ChildSpec(name: "source.\(source.name)", arguments: arguments + common("source.\(source.name)"), environment: environment),
+                oneShot: oneShot)
+        }
+    }
+
+    /// The plan for `newsbus up` (the configured sources plus `sources`, e.g. for one-shot runs).
     func plan(sources: [SourceSpec] = [], stopWhenSourcesFinish: Bool = false) -> ClusterPlan {
         let pipeline = config.pipeline
         var routerArguments = [
@@ -63,7 +78,7 @@ struct ClusterSettings {
         let ordered = pipeline.stages.flatMap { stage in groups.filter { $0.stage == stage } }
         return ClusterPlan(
             router: ChildSpec(name: "router", arguments: routerArguments, environment: environment),
-            routerControl: routerControlEndpoint, groups: ordered, sources: sources,
+            routerControl: routerControlEndpoint, groups: ordered, sources: configuredSources + sources,
             restart: RestartPolicy(
                 backoffInitialMs: config.restart.backoffInitialMs, backoffMaxMs: config.restart.backoffMaxMs,
                 maxRestarts: config.restart.maxRestarts, withinSeconds: config.restart.withinSeconds),
