@@ -57,35 +57,53 @@ public final class ArticleStore: Sendable {
         try store([(article, payload)])[0]
     }
 
-    private static func store(_ article: Article, payload: [UInt8], in db: Database) throws -> StoreOutcome {
-        guard !article.uri.isEmpty else { throw StoreError(.invalid, "article without uri") }
+    private static func store(_ incoming: Article, payload incomingPayload: [UInt8], in db: Database) throws -> StoreOutcome {
+        guard !incoming.uri.isEmpty else { throw StoreError(.invalid, "article without uri") }
+        var article = incoming
+        var payload = incomingPayload
         let hash = article.contentHash.isEmpty ? ContentHash.of(article) : article.contentHash
+        let status = article.pubstatus.description
         let now = Timestamp.now()
+        // An exact re-send (same content and status as any stored version) changes nothing.
+        if try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM article_versions WHERE uri = ? AND content_hash = ? AND pubstatus = ?",
+            arguments: [article.uri, hash, status]) == true
+        {
+            return .duplicate
+        }
+        let current = try Row.fetchOne(
+            db, sql: "SELECT id, version, versioncreated FROM articles WHERE uri = ?", arguments: [article.uri])
+        var outcome: StoreOutcome
+        if let current {
+            let currentVersion: String = current["version"]
+            if VersionOrder.compare(article.version, article.versioncreated, currentVersion, current["versioncreated"]) == .older {
+                outcome = .stale  // kept in history below, the current row stays
+            } else {
+                // A new version: numbered after the current one when the source did not number it.
+                if let stored = Int(currentVersion), (Int(article.version) ?? 0) <= stored {
+                    article.version = String(stored + 1)
+                }
+                if article.signals.isEmpty { article.signals = [VersionSignals.classify(article)] }
+                outcome = article.pubstatus == .canceled ? .killed : .updated
+            }
+        } else {
+            if article.version.isEmpty { article.version = "1" }
+            outcome = article.pubstatus == .canceled ? .killed : .inserted
+        }
+        if article != incoming { payload = try article.wireBytes() }
         try db.execute(
             sql: """
-                INSERT OR IGNORE INTO article_versions (uri, version, content_hash, versioncreated, payload, stored_at)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT OR IGNORE INTO article_versions (uri, version, content_hash, pubstatus, versioncreated, payload, stored_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [article.uri, article.version, hash, article.versioncreated, Data(payload), now])
-        let newVersion = db.changesCount > 0
-        let current = try Row.fetchOne(
-            db, sql: "SELECT id, version, content_hash, versioncreated FROM articles WHERE uri = ?", arguments: [article.uri])
+            arguments: [article.uri, article.version, hash, status, article.versioncreated, Data(payload), now])
         let row = StoredRow(article: article, contentHash: hash, payload: payload, storedAt: now)
-        guard let current else {
-            try row.insert(in: db)
-            return article.pubstatus == .canceled ? .killed : .inserted
+        switch (outcome, current) {
+        case (.stale, _): break
+        case (_, let current?): try row.update(id: current["id"], in: db)
+        case (_, nil): try row.insert(in: db)
         }
-        let currentVersion: String = current["version"]
-        let currentHash: String = current["content_hash"]
-        if currentVersion == article.version && currentHash == hash { return .duplicate }
-        if !newVersion && currentHash == hash { return .duplicate }
-        switch VersionOrder.compare(article.version, article.versioncreated, currentVersion, current["versioncreated"]) {
-        case .older:
-            return .stale
-        case .newer, .same:
-            try row.update(id: current["id"], in: db)
-            return article.pubstatus == .canceled ? .killed : .updated
-        }
+        return outcome
     }
 
     // MARK: Dead letters

@@ -33,11 +33,13 @@ enum StoreSchema {
                     uri TEXT NOT NULL,
                     version TEXT NOT NULL,
                     content_hash TEXT NOT NULL,
+                    pubstatus TEXT NOT NULL,
                     versioncreated TEXT NOT NULL,
                     payload BLOB NOT NULL,
                     stored_at TEXT NOT NULL,
                     UNIQUE (uri, version, content_hash)
                 );
+                CREATE INDEX article_versions_content ON article_versions(uri, content_hash);
 
                 CREATE VIRTUAL TABLE articles_fts USING fts5(
                     headline, body, content='articles', content_rowid='id',

@@ -180,11 +180,13 @@ enum SectionPath {
 enum VersionOrder {
     enum Result { case older, same, newer }
 
-    /// Compares (version, versioncreated) of a candidate against the stored one: numeric versions
-    /// numerically, else versioncreated (RFC 3339 sorts as text), else the version strings.
+    /// Compares (version, versioncreated) of a candidate against the stored one: by
+    /// versioncreated first (RFC 3339 sorts as text) — the store renumbers versions that sources
+    /// leave unnumbered, so the time is what both sides share — then numeric versions
+    /// numerically, then the version strings.
     static func compare(_ version: String, _ created: String, _ storedVersion: String, _ storedCreated: String) -> Result {
-        if let a = Int(version), let b = Int(storedVersion), a != b { return a < b ? .older : .newer }
         if !created.isEmpty, !storedCreated.isEmpty, created != storedCreated { return created < storedCreated ? .older : .newer }
+        if let a = Int(version), let b = Int(storedVersion), a != b { return a < b ? .older : .newer }
         if version != storedVersion { return version < storedVersion ? .older : .newer }
         return .same
     }
@@ -243,5 +245,18 @@ struct StoredRow {
                 WHERE id = ?
                 """,
             arguments: args)
+    }
+}
+
+/// NewsML-G2 signals for a new version of a stored article.
+enum VersionSignals {
+    /// `sig:withdraw` for a kill; `sig:correction` when the headline, editorial note or lead says
+    /// it corrects something ("CORRECTION:", "Corrected", "corrects"); else `sig:update`.
+    static func classify(_ article: Article) -> Article.Signal {
+        if article.pubstatus == .canceled { return .withdraw }
+        let lead = article.mainBody?.value.prefix(300) ?? ""
+        let text = (article.headline + "\n" + article.ednote + "\n" + lead).lowercased()
+        let markers = ["correction", "corrected", "corrects ", "an earlier version of this"]
+        return markers.contains { text.contains($0) } ? .correction : .update
     }
 }

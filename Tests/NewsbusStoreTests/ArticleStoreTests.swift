@@ -171,4 +171,38 @@ struct ArticleStoreTests {
         #expect(try again.article(uri: "urn:j")?.article.headline == "Persisted")
         #expect(throws: StoreError.self) { try ArticleStore(readingExisting: t.folder.appendingPathComponent("missing.db").path) }
     }
+
+    @Test("an edited item with the same uri becomes version 2 with sig:update; re-sending it changes nothing")
+    func editBecomesNewVersion() throws {
+        let t = try TemporaryStore()
+        let first = article(uri: "urn:feed:guid-7", headline: "Ferry service resumes", body: "Ferries run again.", versioncreated: "2024-03-07T09:00:00Z")
+        #expect(try save(first, in: t.store) == .inserted)
+        let edited = article(uri: "urn:feed:guid-7", headline: "Ferry service resumes after storm", body: "Ferries run again on all routes.",
+                             versioncreated: "2024-03-07T11:00:00Z")
+        #expect(try save(edited, in: t.store) == .updated)
+        let stored = try #require(try t.store.article(uri: "urn:feed:guid-7")).article
+        #expect(stored.version == "2")
+        #expect(stored.signals == [.update])
+        #expect(stored.headline == "Ferry service resumes after storm")
+        #expect(try save(edited, in: t.store) == .duplicate, "the same edit again is not a new version")
+        #expect(try save(first, in: t.store) == .duplicate, "an old re-send is not a new version either")
+        #expect(try t.store.stats().versions == 2)
+    }
+
+    @Test("an edit that says it corrects something carries sig:correction; a kill carries sig:withdraw")
+    func correctionAndKillSignals() throws {
+        let t = try TemporaryStore()
+        _ = try save(article(uri: "urn:feed:9", headline: "Minister visits Busan", body: "The minister visited on Monday."), in: t.store)
+        var fix = article(uri: "urn:feed:9", headline: "Minister visits Busan", body: "The minister visited on Tuesday.",
+                          versioncreated: "2024-03-07T10:00:00Z")
+        fix.ednote = "Corrects day of the visit in paragraph 1."
+        #expect(try save(fix, in: t.store) == .updated)
+        let corrected = try #require(try t.store.article(uri: "urn:feed:9")).article
+        #expect(corrected.version == "2" && corrected.signals == [.correction])
+        let kill = article(uri: "urn:feed:9", headline: "Minister visits Busan", body: "The minister visited on Tuesday.",
+                           versioncreated: "2024-03-07T12:00:00Z", pubstatus: .canceled)
+        #expect(try save(kill, in: t.store) == .killed)
+        let killed = try #require(try t.store.article(uri: "urn:feed:9"))
+        #expect(killed.canceled && killed.article.version == "3" && killed.article.signals == [.withdraw])
+    }
 }
