@@ -21,6 +21,15 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Watch this folder and publish every file dropped into it (runs until stopped).")
     var inbox: String?
 
+    @Option(name: .long, help: "Poll this feed URL (RSS, Atom, ninjs over HTTP) until stopped.")
+    var feed: String?
+
+    @Option(name: .long, help: "Seconds between feed polls.")
+    var interval: Double = 60
+
+    @Option(name: .long, help: "Feed state file (ETag, Last-Modified, items seen); default: <name>.feed-state.json.")
+    var state: String?
+
     @Option(name: .long, help: "Instead of files, publish this many generated articles (for load and fault tests).")
     var generated: Int?
 
@@ -46,8 +55,8 @@ struct IngestCommand: ParsableCommand {
         try bus.validateEndpoint()
         let logger = ProcessSetup.bootstrapLogging(level: bus.logLevel, label: "newsbus.\(name)")
         ProcessSetup.becomeClusterChild()
-        guard !paths.isEmpty || generated != nil || inbox != nil else {
-            throw ValidationError("give files or folders, --inbox FOLDER, or --generated N")
+        guard !paths.isEmpty || generated != nil || inbox != nil || feed != nil else {
+            throw ValidationError("give files or folders, --inbox FOLDER, --feed URL, or --generated N")
         }
         let started = MonotonicClock.nowMs()
         let files = try FileIngest.files(under: paths)
@@ -57,7 +66,15 @@ struct IngestCommand: ParsableCommand {
         let stop = { ProcessSetup.stopRequested }
         var summary: SourceSummary
         var refused: [(String, String)] = []
-        if let inbox {
+        if let feed {
+            guard let url = URL(string: feed), ["http", "https"].contains(url.scheme ?? "") else {
+                throw ValidationError("--feed needs an http(s) URL, got \(feed)")
+            }
+            var source = FeedSource(name: name, url: url, interval: interval, statePath: state ?? "\(name).feed-state.json")
+            summary = try runner.run(&source, drainTimeoutMs: 10_000, until: stop)
+            bus.writeSummary("feed \(feed): \(source.polls) polls (\(source.notModified) not modified), \(summary.acked) articles acked")
+            return
+        } else if let inbox {
             var source = try InboxSource(name: name, path: inbox)
             summary = try runner.run(&source, drainTimeoutMs: 10_000, until: stop)
             bus.writeSummary("inbox \(inbox): \(source.moved) files done, \(source.rejectedCount) rejected, \(summary.acked) articles acked")

@@ -1,0 +1,122 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import NewsbusIngest
+import NewsbusSDK
+import NewsbusWire
+
+/// Polls a feed over HTTP(S): conditional requests (ETag / Last-Modified), a fixed interval, and a
+/// memory of every item seen (uri → content hash) kept in a state file, so a restart neither
+/// re-publishes old items nor misses edited ones. An item is remembered only after it is stored
+/// end to end; an edited item (same guid, new content) is published again and becomes a new
+/// version in the store.
+struct FeedSource: Source {
+    let name: String
+    let url: URL
+    let interval: TimeInterval
+    let statePath: String
+    private let ingestor = Ingestor()
+    private var state: FeedState
+    private var nextPollAt = Date.distantPast
+    private var pending: [String: String] = [:]  // key (uri) → content hash, until stored
+    /// Polls made, and how many were answered 304 Not Modified.
+    private(set) var polls = 0
+    private(set) var notModified = 0
+
+    /// What survives a restart.
+    struct FeedState: Codable {
+        var etag: String?
+        var lastModified: String?
+        var seen: [String: String] = [:]
+    }
+
+    init(name: String, url: URL, interval: TimeInterval, statePath: String) {
+        self.name = name
+        self.url = url
+        self.interval = interval
+        self.statePath = statePath
+        state = (FileManager.default.contents(atPath: statePath)).flatMap { try? JSONDecoder().decode(FeedState.self, from: $0) } ?? FeedState()
+    }
+
+    var isExhausted: Bool { false }
+
+    private var queue: [SourceItem] = []
+
+    mutating func next() throws -> SourceItem? {
+        if queue.isEmpty, Date() >= nextPollAt {
+            nextPollAt = Date().addingTimeInterval(interval)
+            queue = poll()
+        }
+        return queue.isEmpty ? nil : queue.removeFirst()
+    }
+
+    mutating func finished(key: String, outcome: SourceOutcome) {
+        guard let hash = pending.removeValue(forKey: key) else { return }
+        switch outcome {
+        case .stored:
+            state.seen[key] = hash
+            save()
+        case let .refused(reason), let .rejected(reason):
+            printError("\(url.absoluteString) item \(key): \(reason)")
+        }
+    }
+
+    /// One conditional GET; returns the new and changed items, or a rejected item on errors.
+    private mutating func poll() -> [SourceItem] {
+        polls += 1
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: 30)
+        request.setValue("Newsbus/\(NewsbusVersion.current)", forHTTPHeaderField: "User-Agent")
+        if let etag = state.etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
+        if let lastModified = state.lastModified { request.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
+        let (data, response, error) = Self.fetch(request)
+        let key = url.absoluteString
+        if let error { return [.rejected(key: key + "#poll-\(polls)", reason: "fetch failed: \(error)")] }
+        guard let http = response as? HTTPURLResponse else { return [.rejected(key: key, reason: "no HTTP response")] }
+        if http.statusCode == 304 {
+            notModified += 1
+            return []
+        }
+        guard (200..<300).contains(http.statusCode), let data else {
+            return [.rejected(key: key + "#poll-\(polls)", reason: "HTTP \(http.statusCode)")]
+        }
+        state.etag = http.value(forHTTPHeaderField: "ETag")
+        state.lastModified = http.value(forHTTPHeaderField: "Last-Modified")
+        save()
+        let context = IngestContext(sourceName: name, sourceKind: "feed", locator: key, receivedAt: Timestamp.now())
+        do {
+            let result = try ingestor.ingest([UInt8](data), context: context, contentType: http.value(forHTTPHeaderField: "Content-Type"))
+            var items: [SourceItem] = []
+            for article in result.articles {
+                let hash = article.contentHash.isEmpty ? ContentHash.of(article) : article.contentHash
+                guard state.seen[article.uri] != hash, pending[article.uri] == nil else { continue }
+                pending[article.uri] = hash
+                items.append(.articles(key: article.uri, [article]))
+            }
+            return items
+        } catch {
+            return [.rejected(key: key + "#poll-\(polls)", reason: error.description)]
+        }
+    }
+
+    private func save() {
+        guard let data = try? JSONEncoder().encode(state) else { return }
+        let temporary = statePath + ".tmp"
+        if FileManager.default.createFile(atPath: temporary, contents: data) {
+            _ = rename(temporary, statePath)  // atomic replace
+        }
+    }
+
+    /// A blocking fetch (the source runs on its own thread, off the concurrency pool).
+    private static func fetch(_ request: URLRequest) -> (Data?, URLResponse?, Error?) {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var result: (Data?, URLResponse?, Error?) = (nil, nil, nil)
+        let task = URLSession.shared.dataTask(with: request) { data, response, error in
+            result = (data, response, error)
+            done.signal()
+        }
+        task.resume()
+        done.wait()
+        return result
+    }
+}
