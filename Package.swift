@@ -130,7 +130,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "NewsbusWireTests", dependencies: ["NewsbusWire", "NewsbusTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsbusZMQTests", dependencies: ["NewsbusZMQ"]),
-        .testTarget(name: "NewsbusIngestTests", dependencies: ["NewsbusIngest", "NewsbusWire"]),
+        .testTarget(name: "NewsbusIngestTests", dependencies: ["NewsbusIngest", "NewsbusWire"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsbusStoreTests", dependencies: ["NewsbusStore", "NewsbusWire", "NewsbusTesting"]),
         .testTarget(name: "NewsbusConfigTests", dependencies: ["NewsbusConfig"]),
         .testTarget(

@@ -1,6 +1,6 @@
 extension Ingestor {
-    /// The structured-format parsers (HTML, feeds, ninjs) in use.
+    /// The structured-format parsers: HTML pages, RSS and Atom feeds, ninjs.
     static func additionalParsers(boilerplate: BoilerplateRules) -> [any FormatParser] {
-        []
+        [HTMLArticleParser(boilerplate: boilerplate), FeedParser(format: .rss), FeedParser(format: .atom), NinjsParser()]
     }
 }

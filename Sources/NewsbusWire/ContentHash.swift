@@ -6,17 +6,40 @@ public enum ContentHash {
     /// same page with different line endings or spacing gives the same hash.
     public static func of(_ article: Article) -> String {
         var hash = SHA256()
-        hash.update(normalise(article.headline))
+        hash.update(normalisedBytes(article.headline))
         for body in article.bodies {
             hash.update([0x0A, 0x0A] as [UInt8])
-            hash.update(normalise(body.value))
+            hash.update(normalisedBytes(body.value))
         }
         return SHA256.hexString(hash.finalize())
     }
 
+    /// UTF-8 of `text` with every run of whitespace collapsed to one space and the ends trimmed.
+    static func normalisedBytes(_ text: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(0x20)
+                pendingSpace = false
+            }
+            if scalar.isASCII {
+                out.append(UInt8(scalar.value))
+            } else {
+                out.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
+        return out
+    }
+
     /// Collapses every run of whitespace to one space and trims the ends.
     static func normalise(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        String(decoding: normalisedBytes(text), as: UTF8.self)
     }
 }
 

@@ -12,6 +12,26 @@ public struct SHA256: Sendable {
     public init() { buffer.reserveCapacity(64) }
 
     /// Feeds bytes.
+    public mutating func update(_ bytes: [UInt8]) {
+        var index = 0
+        // Fill a partial block first, then whole blocks straight from the input.
+        while index < bytes.count && !buffer.isEmpty {
+            buffer.append(bytes[index])
+            index += 1
+            if buffer.count == 64 {
+                compress(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        while bytes.count - index >= 64 {
+            compress(Array(bytes[index..<(index + 64)]))
+            index += 64
+        }
+        if index < bytes.count { buffer.append(contentsOf: bytes[index...]) }
+        length &+= UInt64(bytes.count)
+    }
+
+    /// Feeds bytes.
     public mutating func update(_ bytes: some Sequence<UInt8>) {
         for byte in bytes {
             buffer.append(byte)
@@ -24,7 +44,7 @@ public struct SHA256: Sendable {
     }
 
     /// Feeds the UTF-8 of a string.
-    public mutating func update(_ string: String) { update(string.utf8) }
+    public mutating func update(_ string: String) { update(Array(string.utf8)) }
 
     /// The 32-byte digest. The hash can no longer be updated meaningfully afterwards.
     public mutating func finalize() -> [UInt8] {
@@ -50,7 +70,7 @@ public struct SHA256: Sendable {
     /// The lowercase hex digest of `bytes`.
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         var h = SHA256()
-        h.update(bytes)
+        h.update(Array(bytes))
         return hexString(h.finalize())
     }
 

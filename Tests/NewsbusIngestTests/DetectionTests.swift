@@ -60,6 +60,7 @@ struct DetectionTests {
         ("<?xml version=\"1.0\"?>\n<!-- feed -->\n<rss version=\"2.0\"><channel/></rss>", .rss),
         ("<rdf:RDF xmlns:rdf=\"x\"></rdf:RDF>", .rss),
         ("<?xml version=\"1.0\" encoding=\"utf-8\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>", .atom),
+        ("<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\"></a:feed>", .atom),
         ("<!DOCTYPE html><html><body>x</body></html>", .html),
         ("<html lang=\"en\"><head></head></html>", .html),
         ("<div>fragment</div>", .html),

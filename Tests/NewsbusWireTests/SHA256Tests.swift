@@ -28,4 +28,18 @@ struct SHA256Tests {
         #expect(ContentHash.of(b) == SHA256.hex("Envoys meet\n\nLine one. Line two."))
         #expect(ContentHash.of(b).count == 64)
     }
+
+    @Test("feeding in pieces gives the same digest as feeding at once")
+    func piecewise() {
+        let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        var whole = SHA256()
+        whole.update(bytes)
+        for split in [1, 10, 63, 64, 65, 500] {
+            var pieces = SHA256()
+            pieces.update(Array(bytes[..<split]))
+            pieces.update(Array(bytes[split...]))
+            var copy = whole
+            #expect(pieces.finalize() == copy.finalize(), "split at \(split)")
+        }
+    }
 }

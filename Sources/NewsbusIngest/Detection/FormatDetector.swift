@@ -6,7 +6,9 @@ public enum FormatDetector {
         let head = String(document.text.prefix(4096)).drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         if head.hasPrefix("{") || head.hasPrefix("[") { return .ninjs }
         if head.hasPrefix("<") {
-            if let root = rootElement(String(head)) {
+            if let element = rootElement(String(head)) {
+                // A prefixed root (`<a:feed xmlns:a="…Atom">`) counts by its local name.
+                let root = element == "rdf:rdf" ? element : String(element.split(separator: ":").last ?? Substring(element))
                 switch root {
                 case "rss", "rdf:rdf", "rdf": return .rss
                 case "feed": return .atom
