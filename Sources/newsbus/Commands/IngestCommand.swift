@@ -15,7 +15,7 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var bus: BusOptions
 
-    @Argument(help: "Files or folders of plain-text article scrapes (*.txt).")
+    @Argument(help: "Files or folders: text scrapes, HTML pages, RSS/Atom feeds, ninjs JSON (folders: .txt .html .htm .xml .rss .atom .json files).")
     var paths: [String] = []
 
     @Option(name: .long, help: "Watch this folder and publish every file dropped into it (runs until stopped).")

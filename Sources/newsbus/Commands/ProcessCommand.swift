@@ -17,7 +17,7 @@ struct ProcessCommand: ParsableCommand {
             Exit status: 0 all stored; 1 some files rejected (the rest stored); 2 the cluster failed.
             """)
 
-    @Argument(help: "Files or folders of plain-text article scrapes (*.txt).")
+    @Argument(help: "Files or folders: text scrapes, HTML pages, RSS/Atom feeds, ninjs JSON (folders: .txt .html .htm .xml .rss .atom .json files).")
     var paths: [String]
 
     @Option(name: .long, help: "SQLite database file (created if missing).")
