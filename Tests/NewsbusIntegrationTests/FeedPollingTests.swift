@@ -61,7 +61,10 @@ struct FeedPollingTests {
         ]
         try rss(items).write(to: feedFile, atomically: true, encoding: .utf8)
         let (server, port) = try startServer(folder: site)
-        defer { server.signal(SIGTERM) }
+        defer {
+            server.signal(SIGKILL)
+            _ = try? server.wait(timeout: 10)
+        }
         try h.start(expectWorkers: 2)
         let state = h.folder.appendingPathComponent("feed-state.json").path
         let arguments = [
@@ -105,5 +108,8 @@ struct FeedPollingTests {
         _ = try poller.wait(timeout: 20)
         #expect(try h.stop().status == 0)
         h.expectNoSurvivors()
+        server.signal(SIGTERM)
+        let serverResult = try server.wait(timeout: 10)
+        #expect(serverResult.status == 128 + SIGTERM || serverResult.status == 0, "the test server stops on SIGTERM")
     }
 }

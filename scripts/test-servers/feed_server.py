@@ -10,6 +10,7 @@ poller sent. Prints "listening <port>" first. Runs until SIGTERM.
 import hashlib
 import json
 import os
+import signal
 import sys
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -62,6 +63,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
+    # A parent (a test runner) may have started us with SIGTERM blocked; unblock it.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     folder = sys.argv[1]
     port = int(sys.argv[3]) if len(sys.argv) > 3 and sys.argv[2] == "--port" else 0
     Handler.folder = folder
