@@ -1,6 +1,7 @@
 import CNewsbusSys
 import Foundation
 import Logging
+import NewsbusBus
 
 /// An error starting or running children.
 public struct SupervisorError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -79,7 +80,7 @@ public final class Supervisor {
             throw SupervisorError(.spawn, "cannot start \(spec.name) (\(spec.arguments.joined(separator: " ")))", errno: spawnErrno)
         }
         let reader = OutputPrefixer(name: spec.name, width: prefixWidth, readFrom: fds[0]).start()
-        let child = ChildProcess(spec: spec, pid: pid, startedAtMs: monotonicMs(), outputReader: reader)
+        let child = ChildProcess(spec: spec, pid: pid, startedAtMs: MonotonicClock.nowMs(), outputReader: reader)
         children[pid] = child
         order.append(pid)
         logger.debug("started", metadata: ["child": "\(spec.name)", "pid": "\(pid)"])
@@ -105,11 +106,11 @@ public final class Supervisor {
     public func wait(
         timeoutMs: Int, intervalMs: Int = 20, onExit: (ChildProcess, ChildExit) -> Void = { _, _ in }, until condition: () -> Bool
     ) -> Bool {
-        let deadline = monotonicMs() + timeoutMs
+        let deadline = MonotonicClock.nowMs() + timeoutMs
         while true {
             for (child, exit) in reap() { onExit(child, exit) }
             if condition() { return true }
-            if monotonicMs() >= deadline { return false }
+            if MonotonicClock.nowMs() >= deadline { return false }
             usleep(UInt32(intervalMs * 1000))
         }
     }
@@ -132,12 +133,6 @@ public final class Supervisor {
     /// Stops every child in reverse start order.
     public func stopAll(graceMs: Int) {
         for child in running.reversed() { stop(child, graceMs: graceMs) }
-    }
-
-    private func monotonicMs() -> Int {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Int(ts.tv_sec) * 1000 + Int(ts.tv_nsec) / 1_000_000
     }
 }
 

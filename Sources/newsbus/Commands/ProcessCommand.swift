@@ -41,9 +41,8 @@ struct ProcessCommand: ParsableCommand {
         let dbPath = absolute(db)
         let runDirectory = try RunDirectory(path: runDir)
         defer { runDirectory.remove() }
-        let cluster = LocalCluster(
-            executable: try selfExecutable(), runDirectory: runDirectory, dbPath: dbPath,
-            inputs: paths.map(absolute), logLevel: logLevel, logger: logger)
+        let cluster = try LocalCluster(
+            runDirectory: runDirectory, dbPath: dbPath, inputs: paths.map(absolute), logLevel: logLevel, logger: logger)
         let outcome = cluster.run(timeoutMs: timeout * 1000, shouldStop: { nb_stop_signal() != 0 })
         for (name, line) in cluster.summaries() { print("\(name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(line)") }
         switch outcome {
@@ -87,65 +86,25 @@ struct RunDirectory {
     }
 }
 
-/// The embedded default cluster over some input files: router, store, enrich.stats and a one-shot
-/// ingest, run by the same ``ClusterSupervisor`` as `newsbus up`.
+/// The embedded default cluster over some input files: the same plan as `newsbus up` without a
+/// configuration file, plus a one-shot ingest, run by the same ``ClusterSupervisor``.
 final class LocalCluster {
     enum Outcome { case completed, completedWithRejects, failed(String) }
 
-    static let stages = ["enrich.stats", "store"]
-    private let executable: String
+    private let settings: ClusterSettings
     private let runDirectory: RunDirectory
-    private let dbPath: String
     private let inputs: [String]
-    private let logLevel: String
     private let logger: Logger
 
-    init(executable: String, runDirectory: RunDirectory, dbPath: String, inputs: [String], logLevel: String, logger: Logger) {
-        self.executable = executable
+    init(runDirectory: RunDirectory, dbPath: String, inputs: [String], logLevel: String, logger: Logger) throws {
+        settings = try ClusterSettings.embedded(runDirectory: runDirectory.path, db: dbPath, logLevel: logLevel)
         self.runDirectory = runDirectory
-        self.dbPath = dbPath
         self.inputs = inputs
-        self.logLevel = logLevel
         self.logger = logger
     }
 
     var plan: ClusterPlan {
-        let endpoint = runDirectory.ipcEndpoint("bus")
-        let summaryDir = runDirectory.path
-        let logLevel = self.logLevel
-        let common: @Sendable (String) -> [String] = { name in
-            ["--endpoint", endpoint, "--summary-file", "\(summaryDir)/\(name).summary", "--log-level", logLevel]
-        }
-        let environment = ["NEWSBUS_SUPERVISOR_PID": "\(getpid())"]
-        let executable = self.executable
-        let db = dbPath
-        let routerControl = runDirectory.ipcEndpoint("router-control")
-        return ClusterPlan(
-            router: ChildSpec(
-                name: "router",
-                arguments: [executable, "router", "--stages", Self.stages.joined(separator: ","), "--control", routerControl]
-                    + common("router"),
-                environment: environment),
-            routerControl: routerControl,
-            groups: [
-                WorkerGroup(stage: "enrich.stats", replicas: 1) { n in
-                    ChildSpec(
-                        name: "enrich.stats-\(n)",
-                        arguments: [executable, "worker", "enrich", "--kind", "stats", "--name", "enrich.stats-\(n)"] + common("enrich.stats"),
-                        environment: environment)
-                },
-                WorkerGroup(stage: "store", replicas: 1) { n in
-                    ChildSpec(
-                        name: "store-\(n)", arguments: [executable, "worker", "store", "--db", db, "--name", "store-\(n)"] + common("store"),
-                        environment: environment)
-                },
-            ],
-            sources: [
-                SourceSpec(
-                    spec: ChildSpec(name: "ingest", arguments: [executable, "ingest"] + inputs + common("ingest"), environment: environment),
-                    oneShot: true)
-            ],
-            stopWhenSourcesFinish: true)
+        settings.plan(sources: [settings.oneShotSource(name: "ingest", paths: inputs)], stopWhenSourcesFinish: true)
     }
 
     func run(timeoutMs: Int, shouldStop: @escaping () -> Bool) -> Outcome {

@@ -30,6 +30,27 @@ struct ClusterSettings {
         return ClusterSettings(config: config, executable: try selfExecutable(), logLevel: config.log.level.rawValue)
     }
 
+    /// The embedded default cluster (stats + store) for one-shot runs such as `newsbus process`:
+    /// no configuration file and no `NEWSBUS_*` variables, so the run stays private to `runDirectory`.
+    static func embedded(runDirectory: String, db: String, logLevel: String) throws -> ClusterSettings {
+        let config: ClusterConfig
+        do {
+            config = try ConfigLoader.defaults(
+                baseDirectory: runDirectory, environment: [:],
+                overrides: ConfigOverrides(db: db, runDir: runDirectory, logLevel: logLevel))
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        return ClusterSettings(config: config, executable: try selfExecutable(), logLevel: config.log.level.rawValue)
+    }
+
+    /// A producer that publishes `paths` once and exits (its summary file is `<name>.summary`).
+    func oneShotSource(name: String, paths: [String]) -> SourceSpec {
+        SourceSpec(
+            spec: ChildSpec(name: name, arguments: [executable, "ingest", "--name", name] + paths + common(name), environment: environment),
+            oneShot: true)
+    }
+
     var controlEndpoint: String { config.cluster.control.description }
     var busEndpoint: String { config.cluster.endpoint.description }
     var routerControlEndpoint: String { "ipc://\(config.cluster.runDirectory)/rctl.sock" }
