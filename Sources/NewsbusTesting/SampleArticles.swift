@@ -235,6 +235,14 @@ public enum SampleArticles {
             boilerplate: [
                 "This site can also be reached at news.example and koreas.news.example.",
                 "SHARE THIS ARTICLE",
+            ],
+            dates: [
+                Article.DateMention(
+                    text: "on Tuesday", value: "2024-03-05", relative: true, anchor: "2024-03-04", start: 7, end: 17, bodyIndex: 1
+                ),
+                Article.DateMention(
+                    text: "earlier this year", value: "2024", relative: true, anchor: "2024-03-04", start: 40, end: 57, bodyIndex: 2
+                ),
             ]
         )
     }

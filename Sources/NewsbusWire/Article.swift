@@ -85,6 +85,8 @@ public struct Article: Sendable, Hashable {
     public var contentHash: String
     /// Extension: site boilerplate lines stripped at ingest.
     public var boilerplate: [String]
+    /// Dates mentioned in the bodies (extension), absolute or resolved from relative expressions.
+    public var dates: [DateMention]
 
     /// Creates an article; every field defaults to empty.
     public init(
@@ -99,7 +101,8 @@ public struct Article: Sendable, Hashable {
         copyrightholder: String = "", copyrightnotice: String = "", usageterms: String = "",
         infosources: [Concept] = [], sectionPath: [String] = [], quotes: [Quote] = [],
         fingerprint: UInt64 = 0, provenance: [Provenance] = [], annotations: [Annotation] = [],
-        signals: [Signal] = [], source: Source? = nil, contentHash: String = "", boilerplate: [String] = []
+        signals: [Signal] = [], source: Source? = nil, contentHash: String = "", boilerplate: [String] = [],
+        dates: [DateMention] = []
     ) {
         self.uri = uri
         self.version = version
@@ -141,6 +144,7 @@ public struct Article: Sendable, Hashable {
         self.source = source
         self.contentHash = contentHash
         self.boilerplate = boilerplate
+        self.dates = dates
     }
 
     /// The main headline: the one with role "main", else the first.
@@ -391,6 +395,37 @@ extension Article {
         }
     }
 
+    /// A date mentioned in a body.
+    public struct DateMention: Sendable, Hashable {
+        /// The words as written ("on Tuesday", "December 13, 2022").
+        public var text: String
+        /// The resolved date, ISO 8601 at its precision: "2022-12-13", "2022-12" or "2022".
+        public var value: String
+        /// Whether it was resolved against an anchor date.
+        public var relative: Bool
+        /// The anchor date used for a relative expression ("2022-12-13"), else empty.
+        public var anchor: String
+        /// Start offset in Unicode scalars into `bodies[bodyIndex].value`.
+        public var start: UInt32
+        /// End offset (exclusive).
+        public var end: UInt32
+        /// Which body the offsets refer to.
+        public var bodyIndex: UInt32
+        /// Creates a date mention.
+        public init(
+            text: String = "", value: String = "", relative: Bool = false, anchor: String = "",
+            start: UInt32 = 0, end: UInt32 = 0, bodyIndex: UInt32 = 0
+        ) {
+            self.text = text
+            self.value = value
+            self.relative = relative
+            self.anchor = anchor
+            self.start = start
+            self.end = end
+            self.bodyIndex = bodyIndex
+        }
+    }
+
     /// What an enricher did.
     public struct Provenance: Sendable, Hashable {
         /// Stage or enricher name.
@@ -471,7 +506,7 @@ extension Article: Codable {
         case uri, version, type, profile, firstcreated, versioncreated, contentcreated, embargoed, pubstatus, urgency
         case language, headlines, descriptions, bodies, by, located, slugline, ednote, people, organisations, places
         case subjects, events, genres, keywords, altids, associations, copyrightholder, copyrightnotice, usageterms
-        case infosources, quotes, fingerprint, provenance, annotations, signals, source, boilerplate
+        case infosources, quotes, fingerprint, provenance, annotations, signals, source, boilerplate, dates
         case sectionPath = "section_path"
         case contentHash = "content_hash"
     }
@@ -543,6 +578,13 @@ extension Article.Association: Codable {}
 extension Article.Quote: Codable {
     enum CodingKeys: String, CodingKey {
         case content, speaker, cue, start, end, partial
+        case bodyIndex = "body_index"
+    }
+}
+
+extension Article.DateMention: Codable {
+    enum CodingKeys: String, CodingKey {
+        case text, value, relative, anchor, start, end
         case bodyIndex = "body_index"
     }
 }

@@ -146,6 +146,31 @@ extension Article.Association {
     }
 }
 
+extension Article.DateMention {
+    init(c: UnsafePointer<Newsbus__V1__DateMention>) throws(WireError) {
+        let m = c.pointee
+        self.init(
+            text: try decodeString(m.text, A, "DateMention.text"),
+            value: try decodeString(m.value, A, "DateMention.value"),
+            relative: m.relative != 0,
+            anchor: try decodeString(m.anchor, A, "DateMention.anchor"),
+            start: m.start, end: m.end, bodyIndex: m.body_index
+        )
+    }
+
+    func c(_ b: CMessageBuilder) throws(WireError) -> UnsafeMutablePointer<Newsbus__V1__DateMention> {
+        let p = b.message(Newsbus__V1__DateMention.self) { newsbus__v1__date_mention__init($0) }
+        p.pointee.text = try b.string(text, "DateMention.text")
+        p.pointee.value = try b.string(value, "DateMention.value")
+        p.pointee.relative = relative ? 1 : 0
+        p.pointee.anchor = try b.string(anchor, "DateMention.anchor")
+        p.pointee.start = start
+        p.pointee.end = end
+        p.pointee.body_index = bodyIndex
+        return p
+    }
+}
+
 extension Article.Quote {
     init(c: UnsafePointer<Newsbus__V1__Quote>) throws(WireError) {
         let m = c.pointee
@@ -309,7 +334,8 @@ extension Article: WireMessage {
                 ? [] : (0..<m.n_signals).map { Signal(rawValue: Int32(truncatingIfNeeded: m.signals[$0].rawValue)) },
             source: try m.source.map { (s) throws(WireError) in try Source(c: s) },
             contentHash: try decodeString(m.content_hash, A, "content_hash"),
-            boilerplate: try decodeStrings(m.n_boilerplate, m.boilerplate, A, "boilerplate")
+            boilerplate: try decodeStrings(m.n_boilerplate, m.boilerplate, A, "boilerplate"),
+            dates: try decodeList(m.n_dates, m.dates, A) { (t) throws(WireError) in try DateMention(c: t) }
         )
     }
 
@@ -357,6 +383,7 @@ extension Article: WireMessage {
         if let source { p.pointee.source = try source.c(b) }
         p.pointee.content_hash = try b.string(contentHash, "content_hash")
         (p.pointee.n_boilerplate, p.pointee.boilerplate) = try b.strings(boilerplate, "boilerplate")
+        (p.pointee.n_dates, p.pointee.dates) = try b.list(dates) { (t) throws(WireError) in try t.c(b) }
         return UnsafeMutableRawPointer(p)
     }
 }

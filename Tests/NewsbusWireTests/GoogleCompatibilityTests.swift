@@ -262,6 +262,10 @@ struct GoogleCompatibilityTests {
                                            receivedAt: "2023-10-02T05:00:03Z", format: "application/rss+xml"))
         #expect(a.contentHash == "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")
         #expect(a.boilerplate == ["SHARE THIS ARTICLE", "news.example"])
+        #expect(a.dates == [
+            Article.DateMention(text: "on Tuesday", value: "2023-10-03", relative: true, anchor: "2023-10-02", start: 12, end: 22),
+            Article.DateMention(text: "2023", value: "2023", start: UInt32.max, end: 0, bodyIndex: 1),
+        ])
 
         // Both implementations write the same canonical bytes for the same value.
         #expect(try a.wireBytes() == bytes, "newsbus re-encodes Google's bytes byte for byte")

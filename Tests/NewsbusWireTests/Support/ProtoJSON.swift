@@ -119,6 +119,13 @@ enum ProtoJSON {
             return so
         })
         put(&o, "content_hash", a.contentHash); put(&o, "boilerplate", a.boilerplate)
+        put(&o, "dates", a.dates.map { d in
+            var dobj = Object()
+            put(&dobj, "text", d.text); put(&dobj, "value", d.value); put(&dobj, "relative", d.relative)
+            put(&dobj, "anchor", d.anchor); put(&dobj, "start", d.start); put(&dobj, "end", d.end)
+            put(&dobj, "body_index", d.bodyIndex)
+            return dobj
+        })
         return o
     }
 

@@ -322,6 +322,51 @@ void   newsbus__v1__quote__free_unpacked
   assert(message->base.descriptor == &newsbus__v1__quote__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   newsbus__v1__date_mention__init
+                     (Newsbus__V1__DateMention         *message)
+{
+  static const Newsbus__V1__DateMention init_value = NEWSBUS__V1__DATE_MENTION__INIT;
+  *message = init_value;
+}
+size_t newsbus__v1__date_mention__get_packed_size
+                     (const Newsbus__V1__DateMention *message)
+{
+  assert(message->base.descriptor == &newsbus__v1__date_mention__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t newsbus__v1__date_mention__pack
+                     (const Newsbus__V1__DateMention *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &newsbus__v1__date_mention__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t newsbus__v1__date_mention__pack_to_buffer
+                     (const Newsbus__V1__DateMention *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &newsbus__v1__date_mention__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Newsbus__V1__DateMention *
+       newsbus__v1__date_mention__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Newsbus__V1__DateMention *)
+     protobuf_c_message_unpack (&newsbus__v1__date_mention__descriptor,
+                                allocator, len, data);
+}
+void   newsbus__v1__date_mention__free_unpacked
+                     (Newsbus__V1__DateMention *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &newsbus__v1__date_mention__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   newsbus__v1__provenance__init
                      (Newsbus__V1__Provenance         *message)
 {
@@ -1223,6 +1268,122 @@ const ProtobufCMessageDescriptor newsbus__v1__quote__descriptor =
   (ProtobufCMessageInit) newsbus__v1__quote__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
+static const ProtobufCFieldDescriptor newsbus__v1__date_mention__field_descriptors[7] =
+{
+  {
+    "text",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Newsbus__V1__DateMention, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "value",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Newsbus__V1__DateMention, value),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "relative",
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Newsbus__V1__DateMention, relative),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "anchor",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Newsbus__V1__DateMention, anchor),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "start",
+    5,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Newsbus__V1__DateMention, start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end",
+    6,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Newsbus__V1__DateMention, end),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "body_index",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Newsbus__V1__DateMention, body_index),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned newsbus__v1__date_mention__field_indices_by_name[] = {
+  3,   /* field[3] = anchor */
+  6,   /* field[6] = body_index */
+  5,   /* field[5] = end */
+  2,   /* field[2] = relative */
+  4,   /* field[4] = start */
+  0,   /* field[0] = text */
+  1,   /* field[1] = value */
+};
+static const ProtobufCIntRange newsbus__v1__date_mention__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 7 }
+};
+const ProtobufCMessageDescriptor newsbus__v1__date_mention__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "newsbus.v1.DateMention",
+  "DateMention",
+  "Newsbus__V1__DateMention",
+  "newsbus.v1",
+  sizeof(Newsbus__V1__DateMention),
+  7,
+  newsbus__v1__date_mention__field_descriptors,
+  newsbus__v1__date_mention__field_indices_by_name,
+  1,  newsbus__v1__date_mention__number_ranges,
+  (ProtobufCMessageInit) newsbus__v1__date_mention__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
 static const ProtobufCFieldDescriptor newsbus__v1__provenance__field_descriptors[5] =
 {
   {
@@ -1506,7 +1667,7 @@ const ProtobufCMessageDescriptor newsbus__v1__source__descriptor =
   (ProtobufCMessageInit) newsbus__v1__source__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor newsbus__v1__article__field_descriptors[40] =
+static const ProtobufCFieldDescriptor newsbus__v1__article__field_descriptors[41] =
 {
   {
     "uri",
@@ -1988,6 +2149,18 @@ static const ProtobufCFieldDescriptor newsbus__v1__article__field_descriptors[40
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "dates",
+    109,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Newsbus__V1__Article, n_dates),
+    offsetof(Newsbus__V1__Article, dates),
+    &newsbus__v1__date_mention__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned newsbus__v1__article__field_indices_by_name[] = {
   25,   /* field[25] = altids */
@@ -2000,6 +2173,7 @@ static const unsigned newsbus__v1__article__field_indices_by_name[] = {
   6,   /* field[6] = contentcreated */
   27,   /* field[27] = copyrightholder */
   28,   /* field[28] = copyrightnotice */
+  40,   /* field[40] = dates */
   12,   /* field[12] = descriptions */
   17,   /* field[17] = ednote */
   7,   /* field[7] = embargoed */
@@ -2035,7 +2209,7 @@ static const ProtobufCIntRange newsbus__v1__article__number_ranges[2 + 1] =
 {
   { 1, 0 },
   { 100, 31 },
-  { 0, 40 }
+  { 0, 41 }
 };
 const ProtobufCMessageDescriptor newsbus__v1__article__descriptor =
 {
@@ -2045,7 +2219,7 @@ const ProtobufCMessageDescriptor newsbus__v1__article__descriptor =
   "Newsbus__V1__Article",
   "newsbus.v1",
   sizeof(Newsbus__V1__Article),
-  40,
+  41,
   newsbus__v1__article__field_descriptors,
   newsbus__v1__article__field_indices_by_name,
   2,  newsbus__v1__article__number_ranges,

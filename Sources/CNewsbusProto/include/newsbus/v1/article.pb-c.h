@@ -22,6 +22,7 @@ typedef struct Newsbus__V1__AltId Newsbus__V1__AltId;
 typedef struct Newsbus__V1__Rendition Newsbus__V1__Rendition;
 typedef struct Newsbus__V1__Association Newsbus__V1__Association;
 typedef struct Newsbus__V1__Quote Newsbus__V1__Quote;
+typedef struct Newsbus__V1__DateMention Newsbus__V1__DateMention;
 typedef struct Newsbus__V1__Provenance Newsbus__V1__Provenance;
 typedef struct Newsbus__V1__Annotation Newsbus__V1__Annotation;
 typedef struct Newsbus__V1__Source Newsbus__V1__Source;
@@ -306,6 +307,46 @@ struct  Newsbus__V1__Quote
 #define NEWSBUS__V1__QUOTE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&newsbus__v1__quote__descriptor) \
     , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, 0, 0, 0, 0 }
+
+
+/*
+ * A date mentioned in a body, absolute or resolved from a relative expression (extension).
+ */
+struct  Newsbus__V1__DateMention
+{
+  ProtobufCMessage base;
+  /*
+   * the words as written, e.g. "on Tuesday", "December 13, 2022"
+   */
+  char *text;
+  /*
+   * the resolved date, ISO 8601 at its precision: "2022-12-13", "2022-12", "2022"
+   */
+  char *value;
+  /*
+   * true when resolved against an anchor date ("on Tuesday", "this month")
+   */
+  protobuf_c_boolean relative;
+  /*
+   * the anchor used for a relative date, ISO 8601 ("2022-12-13")
+   */
+  char *anchor;
+  /*
+   * offset of `text` in bodies[body_index].value, in Unicode scalars
+   */
+  uint32_t start;
+  /*
+   * end offset (exclusive), in Unicode scalars
+   */
+  uint32_t end;
+  /*
+   * which body the offsets refer to
+   */
+  uint32_t body_index;
+};
+#define NEWSBUS__V1__DATE_MENTION__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&newsbus__v1__date_mention__descriptor) \
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0, (char *)protobuf_c_empty_string, 0, 0, 0 }
 
 
 /*
@@ -598,10 +639,15 @@ struct  Newsbus__V1__Article
    */
   size_t n_boilerplate;
   char **boilerplate;
+  /*
+   * dates mentioned in the bodies
+   */
+  size_t n_dates;
+  Newsbus__V1__DateMention **dates;
 };
 #define NEWSBUS__V1__ARTICLE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&newsbus__v1__article__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NEWSBUS__V1__PUB_STATUS__PUB_STATUS_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, 0,NULL, 0,NULL, 0,NULL, NULL, (char *)protobuf_c_empty_string, 0,NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NEWSBUS__V1__PUB_STATUS__PUB_STATUS_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL, 0,NULL, 0, 0,NULL, 0,NULL, 0,NULL, NULL, (char *)protobuf_c_empty_string, 0,NULL, 0,NULL }
 
 
 /* Newsbus__V1__Text methods */
@@ -737,6 +783,25 @@ Newsbus__V1__Quote *
 void   newsbus__v1__quote__free_unpacked
                      (Newsbus__V1__Quote *message,
                       ProtobufCAllocator *allocator);
+/* Newsbus__V1__DateMention methods */
+void   newsbus__v1__date_mention__init
+                     (Newsbus__V1__DateMention         *message);
+size_t newsbus__v1__date_mention__get_packed_size
+                     (const Newsbus__V1__DateMention   *message);
+size_t newsbus__v1__date_mention__pack
+                     (const Newsbus__V1__DateMention   *message,
+                      uint8_t             *out);
+size_t newsbus__v1__date_mention__pack_to_buffer
+                     (const Newsbus__V1__DateMention   *message,
+                      ProtobufCBuffer     *buffer);
+Newsbus__V1__DateMention *
+       newsbus__v1__date_mention__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   newsbus__v1__date_mention__free_unpacked
+                     (Newsbus__V1__DateMention *message,
+                      ProtobufCAllocator *allocator);
 /* Newsbus__V1__Provenance methods */
 void   newsbus__v1__provenance__init
                      (Newsbus__V1__Provenance         *message);
@@ -836,6 +901,9 @@ typedef void (*Newsbus__V1__Association_Closure)
 typedef void (*Newsbus__V1__Quote_Closure)
                  (const Newsbus__V1__Quote *message,
                   void *closure_data);
+typedef void (*Newsbus__V1__DateMention_Closure)
+                 (const Newsbus__V1__DateMention *message,
+                  void *closure_data);
 typedef void (*Newsbus__V1__Provenance_Closure)
                  (const Newsbus__V1__Provenance *message,
                   void *closure_data);
@@ -863,6 +931,7 @@ extern const ProtobufCMessageDescriptor newsbus__v1__alt_id__descriptor;
 extern const ProtobufCMessageDescriptor newsbus__v1__rendition__descriptor;
 extern const ProtobufCMessageDescriptor newsbus__v1__association__descriptor;
 extern const ProtobufCMessageDescriptor newsbus__v1__quote__descriptor;
+extern const ProtobufCMessageDescriptor newsbus__v1__date_mention__descriptor;
 extern const ProtobufCMessageDescriptor newsbus__v1__provenance__descriptor;
 extern const ProtobufCMessageDescriptor newsbus__v1__annotation__descriptor;
 extern const ProtobufCMessageDescriptor newsbus__v1__source__descriptor;
