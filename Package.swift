@@ -74,6 +74,12 @@ let package = Package(
             name: "NewsbusEnrich",
             dependencies: ["NewsbusWire", "NewsbusSDK"]
         ),
+        /// Quality measurement against annotated fixtures: precision, recall, F1 and field accuracy
+        /// for ingest and enrichment (used by the tests and by `newsbus bench ingest|enrich`).
+        .target(
+            name: "NewsbusEvaluation",
+            dependencies: ["NewsbusWire", "NewsbusIngest", "NewsbusEnrich"]
+        ),
         /// The SQLite article store.
         .target(
             name: "NewsbusStore",
@@ -113,7 +119,7 @@ let package = Package(
             dependencies: [
                 "NewsbusWire", "NewsbusZMQ", "NewsbusBus", "NewsbusSDK", "NewsbusIngest",
                 "NewsbusEnrich", "NewsbusStore", "NewsbusSupervisor", "NewsbusTesting", "CNewsbusProto", "CProtobufC",
-                "NewsbusConfig",
+                "NewsbusConfig", "NewsbusEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -131,6 +137,10 @@ let package = Package(
         .testTarget(name: "NewsbusWireTests", dependencies: ["NewsbusWire", "NewsbusTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsbusZMQTests", dependencies: ["NewsbusZMQ"]),
         .testTarget(name: "NewsbusIngestTests", dependencies: ["NewsbusIngest", "NewsbusWire"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "NewsbusEnrichTests", dependencies: ["NewsbusEnrich", "NewsbusWire", "NewsbusIngest", "NewsbusTesting"],
+            exclude: ["Fixtures"]),
+        .testTarget(name: "NewsbusEvaluationTests", dependencies: ["NewsbusEvaluation", "NewsbusWire"]),
         .testTarget(name: "NewsbusStoreTests", dependencies: ["NewsbusStore", "NewsbusWire", "NewsbusTesting"]),
         .testTarget(name: "NewsbusConfigTests", dependencies: ["NewsbusConfig"]),
         .testTarget(

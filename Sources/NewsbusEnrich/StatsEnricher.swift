@@ -17,6 +17,8 @@ public struct StatsEnricher: Enricher {
 
     /// "1".
     public var version: String { "1" }
+    /// The body counts.
+    public var fields: [String] { ["bodies.charcount", "bodies.wordcount", "bodies.reading_time_seconds"] }
 
     /// Sets `charcount`, `wordcount` and `readingTimeSeconds` on each body.
     public func enrich(_ article: inout Article) throws {

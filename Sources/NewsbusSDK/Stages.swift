@@ -16,6 +16,8 @@ public protocol Enricher {
     var stage: String { get }
     /// The enricher's version, stamped into provenance.
     var version: String { get }
+    /// The Article fields it sets, stamped into provenance (e.g. ["people", "places"]).
+    var fields: [String] { get }
     /// Changes the article in place.
     mutating func enrich(_ article: inout Article) throws
 }
@@ -23,6 +25,8 @@ public protocol Enricher {
 extension Enricher {
     /// "1".
     public var version: String { "1" }
+    /// None named.
+    public var fields: [String] { [] }
 }
 
 /// A pipeline stage that commits articles somewhere, a batch at a time (a store).

@@ -78,12 +78,12 @@ public final class WorkerRunner {
             deliveries.map { delivery in
                 do {
                     var article = try delivery.frame.withUnsafeBytes { try codec.decode(Article.self, from: $0) }
-                    let started = MonotonicClock.nowMs()
+                    let started = MonotonicClock.nowNs()
                     try enricher.enrich(&article)
                     article.provenance.append(
                         Article.Provenance(
                             enricher: enricher.stage, version: enricher.version, processedAt: Timestamp.now(),
-                            durationMicros: UInt64(max(0, MonotonicClock.nowMs() - started) * 1000)))
+                            durationMicros: (MonotonicClock.nowNs() &- started) / 1000, fields: enricher.fields))
                     return .done(try codec.encode(article))
                 } catch let failure as StageFailure {
                     return .fail(failure.reason, retryable: failure.retryable)
