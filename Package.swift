@@ -72,7 +72,8 @@ let package = Package(
         /// Built-in enrichers.
         .target(
             name: "NewsbusEnrich",
-            dependencies: ["NewsbusWire", "NewsbusSDK"]
+            dependencies: ["NewsbusWire", "NewsbusSDK"],
+            resources: [.copy("Resources")]
         ),
         /// Quality measurement against annotated fixtures: precision, recall, F1 and field accuracy
         /// for ingest and enrichment (used by the tests and by `newsbus bench ingest|enrich`).
