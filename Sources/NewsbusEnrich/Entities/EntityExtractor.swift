@@ -1,0 +1,263 @@
+/// Reads the text segments of one article and collects entity mentions: gazetteer names,
+/// organisation phrases, people introduced by titles and other cues, and one-word candidates that
+/// ``EntityResolver`` later matches to people named in full.
+struct EntityExtractor {
+    /// A capitalised word seen alone, resolved once every full name is known.
+    struct SingleWord {
+        var text: String
+        var segment: ArticleSegment
+        var order: Int
+        /// Introduced like a person ("Mr Gunn", "spokesperson Wang", "Gunn said").
+        var personCue: Bool
+    }
+
+    let gazetteer: Gazetteer
+    var mentions: [(order: Int, mention: EntityMention)] = []
+    var singleWords: [SingleWord] = []
+    /// Acronyms in capitals seen alone ("KIDA"), resolved against organisation names later.
+    var acronyms: [SingleWord] = []
+    /// Acronym → organisation identity, from "Long Form (ACRO)".
+    var acronymDefinitions: [String: String] = [:]
+    private var order = 0
+
+    /// Verbs after a name that show it is a person speaking or acting.
+    static let personVerbs: Set<String> = [
+        "said", "says", "told", "tells", "added", "adds", "noted", "stressed", "explained", "warned", "asked",
+        "announced", "wrote", "tweeted", "posted", "insisted", "argued", "claimed", "replied", "urged", "emphasised",
+        "emphasized", "stated", "commented", "remarked", "continued", "concluded", "acknowledged", "admitted",
+        "confirmed", "denied", "reiterated", "recalled", "predicted", "suggested", "believes", "thinks", "who",
+        "met", "visited", "spoke", "called", "vowed", "pledged", "promised", "criticised", "criticized", "praised",
+    ]
+    /// Words before a name that show it is a person speaking: "said Gunn", "according to Gunn".
+    static let precedingSpeechWords: Set<String> = ["said", "says", "told", "added", "asked", "wrote", "to"]
+    /// Caption role markers after a name: "Sung Kim (C)".
+    static let captionMarkers: Set<String> = ["L", "R", "C", "l", "r", "c", "left", "right", "centre", "center", "front", "back", "top", "2nd", "3rd", "4th"]
+    /// Organisation heads that take "in <place>": "US Embassy in Jakarta".
+    static let locatedHeads: Set<String> = ["Embassy", "Consulate", "Mission", "Office", "Bureau"]
+
+    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    // MARK: Scanning
+
+    /// Collects the mentions in one segment of text.
+    mutating func scan(_ text: String, segment: ArticleSegment, leadEndsAtFirstParagraph: Bool = false) {
+        let scalars = Array(text.unicodeScalars)
+        let tokens = EntityTokenizer.tokenize(scalars)
+        let scanner = NameRunScanner(gazetteer: gazetteer, tokens: tokens)
+        let leadEnd = leadEndsAtFirstParagraph ? (tokens.indices.dropFirst().first { tokens[$0].paragraphStart } ?? tokens.count) : nil
+        var context = Context(scalars: scalars, tokens: tokens, segment: segment, leadEnd: leadEnd)
+        var index = 0
+        while index < tokens.count {
+            if scanner.allCapitals {
+                if let span = scanner.gazetteerSpans[index] {
+                    emitGazetteer(span.entry, first: index, last: span.last, context: &context)
+                    index = span.last + 1
+                } else {
+                    index += 1
+                }
+                continue
+            }
+            guard let run = scanner.run(at: index) else {
+                index += 1
+                continue
+            }
+            let end = run.units[run.units.count - 1].last
+            analyse(run, context: &context)
+            index = max(end + 1, index + 1)
+            index = skipAcronymDefinition(after: end, context: &context) ?? index
+        }
+    }
+
+    /// Text positions of one segment.
+    struct Context {
+        let scalars: [Unicode.Scalar]
+        let tokens: [EntityToken]
+        let segment: ArticleSegment
+        /// In the main body, tokens before this index (the first paragraph) are the lead.
+        let leadEnd: Int?
+        /// Identity of the last organisation emitted in this run (for "(ACRO)").
+        var lastOrganisation: (identity: String, name: String)?
+
+        func segment(at tokenIndex: Int) -> ArticleSegment {
+            guard let leadEnd else { return segment }
+            return tokenIndex < leadEnd ? .lead : .body
+        }
+
+        /// The text between two tokens (inclusive), spaces as written, line breaks as spaces.
+        func text(_ first: Int, _ last: Int) -> String {
+            var view = String.UnicodeScalarView()
+            for scalar in scalars[tokens[first].start..<tokens[last].end] {
+                view.append(scalar.properties.isWhitespace ? " " : scalar)
+            }
+            return String(view)
+        }
+    }
+
+    mutating func nextOrder() -> Int {
+        order += 1
+        return order
+    }
+
+    mutating func addMention(_ mention: EntityMention) {
+        mentions.append((nextOrder(), mention))
+    }
+
+    // MARK: Gazetteer entries
+
+    private mutating func emitGazetteer(_ entry: Gazetteer.Entry, first: Int, last: Int, context: inout Context, countsAsMention: Bool = true) {
+        let surface = context.text(first, last)
+        let segment = context.segment(at: first)
+        switch entry {
+        case .country(let country):
+            addMention(EntityMention(type: .place, identity: "country:" + country.code, name: country.name, surface: surface,
+                              code: country.code, uri: "urn:newsbus:place:iso3166:" + country.code, confidence: 95, segment: segment))
+        case .demonym(let country):
+            addMention(EntityMention(type: .place, identity: "country:" + country.code, name: country.name, surface: surface,
+                              code: country.code, uri: "urn:newsbus:place:iso3166:" + country.code, confidence: 85,
+                              segment: segment, addsAlias: false))
+        case .place(let place):
+            addMention(EntityMention(type: .place, identity: "geonames:" + place.geonameID, name: place.name, surface: surface,
+                              uri: "urn:newsbus:place:geonames:" + place.geonameID, confidence: 90, segment: segment))
+        case .organisation(let organisation, _):
+            let identity = "org:" + organisation.id
+            addMention(EntityMention(type: .organisation, identity: identity, name: organisation.name, surface: surface,
+                              uri: "urn:newsbus:org:" + organisation.id,
+                              confidence: 95, segment: segment))
+            context.lastOrganisation = (identity, organisation.name)
+        }
+    }
+
+    // MARK: Runs
+
+    mutating func analyse(_ run: NameRun, context: inout Context) {
+        var units = run.units
+        var consumed = [Bool](repeating: false, count: units.count)
+        context.lastOrganisation = nil
+        // A city name next to an unknown capitalised word is part of a person's name ("Charlotte Reid").
+        for i in units.indices {
+            guard case .place(let place)? = units[i].gazetteerEntry, place.kind == "city" else { continue }
+            let nameBefore = i > 0 && units[i - 1].isName
+            let nameAfter = i + 1 < units.count && units[i + 1].isName
+            if nameBefore || nameAfter { units[i].tag = .name }
+        }
+        findOrganisations(units, consumed: &consumed, context: &context)
+        for i in units.indices where !consumed[i] {
+            if let entry = units[i].gazetteerEntry {
+                emitGazetteer(entry, first: units[i].first, last: units[i].last, context: &context)
+                consumed[i] = true
+            }
+        }
+        findPeople(units, consumed: consumed, context: &context)
+    }
+
+    /// Organisation phrases built around head words: "[US] Embassy", "[Japanese] Ministry of
+    /// Foreign Affairs", "Seoul National University", "Acme Holdings Ltd".
+    private mutating func findOrganisations(_ units: [NameRun.Unit], consumed: inout [Bool], context: inout Context) {
+        var h = 0
+        while h < units.count {
+            let isSuffix: Bool
+            switch units[h].tag {
+            case .organisationHead: isSuffix = false
+            case .organisationSuffix: isSuffix = true
+            default: h += 1; continue
+            }
+            var left = h
+            while left > 0, !consumed[left - 1] {
+                let unit = units[left - 1]
+                let extendable: Bool
+                switch unit.tag {
+                case .name, .descriptor, .titleModifier, .organisationHead: extendable = true
+                case .gazetteer: extendable = unit.isPlaceLike || isSuffix
+                default: extendable = false
+                }
+                guard extendable else { break }
+                left -= 1
+            }
+            var right = h
+            while !isSuffix, right + 1 < units.count, case .organisationHead = units[right + 1].tag { right += 1 }
+            if !isSuffix { right = extendTail(units, from: right, tokens: context.tokens) }
+            while right + 1 < units.count, case .organisationSuffix = units[right + 1].tag { right += 1 }
+            // A bare head ("Ministry", "Party") names nothing.
+            if left == right {
+                h += 1
+                continue
+            }
+            emitOrganisation(units, left: left, right: right, head: h, context: &context)
+            for i in left...right { consumed[i] = true }
+            h = right + 1
+        }
+    }
+
+    /// Extends an organisation over "of / for / on [the] ..." ("Ministry of Foreign Affairs").
+    private func extendTail(_ units: [NameRun.Unit], from right: Int, tokens: [EntityToken]) -> Int {
+        func tokenKey(_ unit: NameRun.Unit) -> String { tokens[unit.first].key }
+        var end = right
+        var cursor = right + 1
+        guard cursor < units.count, case .connector = units[cursor].tag,
+              ["of", "for", "on"].contains(tokenKey(units[cursor])) else { return end }
+        cursor += 1
+        if cursor < units.count, case .connector = units[cursor].tag, tokenKey(units[cursor]) == "the" { cursor += 1 }
+        var first = true
+        while cursor < units.count {
+            let unit = units[cursor]
+            switch unit.tag {
+            case .name, .descriptor, .titleModifier, .organisationHead:
+                end = cursor
+            case .gazetteer:
+                guard unit.isPlaceLike || first else { return trimTitleModifiers(units, end: end) }
+                end = cursor
+            case .titleHead where first:
+                end = cursor
+            case .connector where ["and", "&"].contains(tokenKey(unit)):
+                guard cursor + 1 < units.count else { return trimTitleModifiers(units, end: end) }
+                switch units[cursor + 1].tag {
+                case .name, .descriptor, .titleModifier: break
+                default: return trimTitleModifiers(units, end: end)
+                }
+            default:
+                return trimTitleModifiers(units, end: end)
+            }
+            first = false
+            cursor += 1
+        }
+        return end
+    }
+
+    /// Drops title modifiers that belong to a following title ("... Affairs Deputy | Director").
+    private func trimTitleModifiers(_ units: [NameRun.Unit], end: Int) -> Int {
+        guard end + 1 < units.count, units[end + 1].isTitle else { return end }
+        var trimmed = end
+        while trimmed > 0, case .titleModifier = units[trimmed].tag { trimmed -= 1 }
+        return trimmed
+    }
+
+    private mutating func emitOrganisation(_ units: [NameRun.Unit], left: Int, right: Int, head: Int, context: inout Context) {
+        // A leading country, demonym or city qualifies the organisation and is a place mention too.
+        var extraAliases: [String] = []
+        if units[left].isPlaceLike, let entry = units[left].gazetteerEntry, left < head {
+            emitGazetteer(entry, first: units[left].first, last: units[left].last, context: &context)
+            if right - left >= 2 { extraAliases.append(context.text(units[left + 1].first, units[right].last)) }
+        }
+        let name = context.text(units[left].first, units[right].last)
+        let lastToken = units[right].last
+        let headWord = context.tokens[units[head].first].text
+        if Self.locatedHeads.contains(headWord), lastToken + 2 < context.tokens.count,
+           context.tokens[lastToken + 1].key == "in", context.tokens[lastToken + 2].isCapitalised {
+            var placeEnd = lastToken + 2
+            while placeEnd + 1 < context.tokens.count, context.tokens[placeEnd + 1].isCapitalised,
+                  context.tokens[placeEnd + 1].sentence == context.tokens[placeEnd].sentence { placeEnd += 1 }
+            extraAliases.append(name + " in " + context.text(lastToken + 2, placeEnd))
+        }
+        let segment = context.segment(at: units[left].first)
+        if let known = gazetteer.organisation(named: name) {
+            addMention(EntityMention(type: .organisation, identity: "org:" + known.id, name: known.name, surface: name,
+                              extraAliases: extraAliases, uri: "urn:newsbus:org:" + known.id, confidence: 95, segment: segment))
+            context.lastOrganisation = ("org:" + known.id, known.name)
+            return
+        }
+        let identity = "org:" + Gazetteer.fold(name)
+        addMention(EntityMention(type: .organisation, identity: identity, name: name, surface: name, extraAliases: extraAliases,
+                          uri: "urn:newsbus:org:" + entitySlug(name), confidence: 80, segment: segment))
+        context.lastOrganisation = (identity, name)
+    }
+}

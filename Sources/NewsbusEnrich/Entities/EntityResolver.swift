@@ -1,0 +1,274 @@
+import NewsbusWire
+
+/// Turns an ``EntityExtractor``'s mentions into one concept per entity: people named by part
+/// ("Funakoshi", "Kim") join the person named in full, acronyms join their organisation, and
+/// each entity gets its fullest name, the other forms seen as aliases, and a salience score.
+struct EntityResolver {
+    let gazetteer: Gazetteer
+    static let creator = "machine:enrich.entities"
+    /// How many entities at most are marked "about" (the rest "mentions").
+    static let aboutLimit = 3
+    /// The salience an entity needs to be "about" the article.
+    static let aboutThreshold: UInt32 = 50
+
+    /// The three concept lists, each in order of first mention.
+    struct Result: Sendable, Hashable {
+        var people: [Article.Concept] = []
+        var organisations: [Article.Concept] = []
+        var places: [Article.Concept] = []
+    }
+
+    private struct Entity {
+        var type: EntityType
+        var name: String
+        var aliases: [String] = []
+        var code: String
+        var uri: String
+        var firstOrder: Int
+        var count = 0
+        var segments: Set<ArticleSegment> = []
+        var confidence: UInt32 = 0
+        var isGazetteer: Bool
+    }
+
+    func resolve(_ extractor: EntityExtractor) -> Result {
+        var mentions = extractor.mentions
+        let people = canonicalPeople(mentions.map(\.mention))
+        for index in mentions.indices where mentions[index].mention.type == .person {
+            if let canonical = people.canonical(for: mentions[index].mention.nameParts) {
+                mentions[index].mention.identity = canonical.identity
+                mentions[index].mention.name = canonical.name
+            }
+        }
+        mentions += resolveSingleWords(extractor.singleWords, people: people, mentions: mentions)
+        mentions += resolveAcronyms(extractor.acronyms, definitions: extractor.acronymDefinitions, mentions: mentions)
+        mentions.sort { $0.order < $1.order }
+
+        var entities = aggregate(mentions)
+        mergeQualifiedOrganisations(&entities)
+        removeCrossTypeDuplicates(&entities)
+        return concepts(entities)
+    }
+
+    // MARK: People
+
+    /// Full names, longest first; shorter names that are part of a longer one map to it.
+    private struct PeopleIndex {
+        var names: [(parts: [String], identity: String, name: String, family: String)] = []
+
+        func canonical(for parts: [String]) -> (identity: String, name: String)? {
+            guard !parts.isEmpty else { return nil }
+            for entry in names where entry.parts.count >= parts.count && Self.contains(entry.parts, parts) {
+                return (entry.identity, entry.name)
+            }
+            return nil
+        }
+
+        static func contains(_ whole: [String], _ part: [String]) -> Bool {
+            guard part.count <= whole.count else { return false }
+            for start in 0...(whole.count - part.count) where Array(whole[start..<(start + part.count)]) == part {
+                return true
+            }
+            return false
+        }
+    }
+
+    private func canonicalPeople(_ mentions: [EntityMention]) -> PeopleIndex {
+        var seen: Set<[String]> = []
+        var candidates: [EntityMention] = []
+        for mention in mentions where mention.type == .person && seen.insert(mention.nameParts).inserted {
+            candidates.append(mention)
+        }
+        // Longest first; among equals, the first mentioned. The sort is stable.
+        let ordered = candidates.enumerated().sorted {
+            $0.element.nameParts.count != $1.element.nameParts.count
+                ? $0.element.nameParts.count > $1.element.nameParts.count : $0.offset < $1.offset
+        }.map(\.element)
+        var index = PeopleIndex()
+        for mention in ordered where index.canonical(for: mention.nameParts) == nil {
+            index.names.append((mention.nameParts, mention.identity, mention.name, familyName(mention.nameParts)))
+        }
+        return index
+    }
+
+    /// The family name: the first word when it is a known East Asian family name, else the last.
+    private func familyName(_ parts: [String]) -> String {
+        guard let first = parts.first, let last = parts.last else { return "" }
+        if parts.count <= 3, gazetteer.familyNames[first] != nil, gazetteer.familyNames[last] == nil { return first }
+        return last
+    }
+
+    /// One-word mentions: a part of a full name ("Funakoshi", "Kim") joins that person; an
+    /// unknown word introduced like a person ("Mr Gunn", "Gunn said") becomes a person of its own.
+    private func resolveSingleWords(
+        _ words: [EntityExtractor.SingleWord], people: PeopleIndex, mentions: [(order: Int, mention: EntityMention)]
+    ) -> [(order: Int, mention: EntityMention)] {
+        var people = people
+        for word in words where word.personCue {
+            let key = Gazetteer.fold(word.text)
+            if people.names.contains(where: { $0.parts.contains(key) }) { continue }
+            people.names.append(([key], "person:" + key, word.text, key))
+        }
+        // Where each person was last mentioned before a given point, for "Kim" with two Kims.
+        let personOrders = mentions.filter { $0.mention.type == .person }.map { ($0.order, $0.mention.identity) }
+        var result: [(order: Int, mention: EntityMention)] = []
+        for word in words {
+            let key = Gazetteer.fold(word.text)
+            let matches = people.names.filter { $0.parts.contains(key) }
+            guard !matches.isEmpty else { continue }
+            var chosen = matches[0]
+            if matches.count > 1 {
+                let byFamily = matches.filter { $0.family == key }
+                let pool = byFamily.isEmpty ? matches : byFamily
+                let latest = pool.max { a, b in
+                    lastOrder(of: a.identity, before: word.order, in: personOrders) < lastOrder(of: b.identity, before: word.order, in: personOrders)
+                }
+                chosen = latest ?? pool[0]
+            }
+            let isOwnName = chosen.parts == [key]
+            let mention = EntityMention(
+                type: .person, identity: chosen.identity, name: chosen.name, surface: word.text,
+                uri: "urn:newsbus:person:" + entitySlug(chosen.name), confidence: isOwnName ? 65 : 80,
+                segment: word.segment, nameParts: chosen.parts)
+            result.append((word.order, mention))
+        }
+        return result
+    }
+
+    private func lastOrder(of identity: String, before order: Int, in orders: [(Int, String)]) -> Int {
+        orders.last { $0.0 < order && $0.1 == identity }?.0 ?? -1
+    }
+
+    // MARK: Organisations
+
+    /// Acronyms seen alone: defined in the text ("... (KIDA)") or the initials of an organisation named in it.
+    private func resolveAcronyms(
+        _ acronyms: [EntityExtractor.SingleWord], definitions: [String: String], mentions: [(order: Int, mention: EntityMention)]
+    ) -> [(order: Int, mention: EntityMention)] {
+        var organisations: [String: EntityMention] = [:]
+        var byInitials: [String: String] = [:]
+        for (_, mention) in mentions where mention.type == .organisation && organisations[mention.identity] == nil {
+            organisations[mention.identity] = mention
+            let initials = Self.initials(mention.name)
+            if initials.count >= 2, byInitials[initials] == nil { byInitials[initials] = mention.identity }
+        }
+        var result: [(order: Int, mention: EntityMention)] = []
+        for acronym in acronyms {
+            guard let identity = definitions[acronym.text] ?? byInitials[acronym.text],
+                  var mention = organisations[identity] else { continue }
+            mention.surface = acronym.text
+            mention.extraAliases = []
+            mention.segment = acronym.segment
+            result.append((acronym.order, mention))
+        }
+        return result
+    }
+
+    /// "Korea Institute for Defense Analyses" → "KIDA": capitals starting words, skipping "of", "for"...
+    static func initials(_ name: String) -> String {
+        var result = ""
+        for word in name.split(whereSeparator: { $0 == " " || $0 == "-" }) {
+            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { continue }
+            result.unicodeScalars.append(first)
+        }
+        return result
+    }
+
+    /// "Ministry of Foreign Affairs" joins the "Japanese Ministry of Foreign Affairs" named in the same article.
+    private func mergeQualifiedOrganisations(_ entities: inout [Entity]) {
+        var owner: [String: Int] = [:]
+        for (index, entity) in entities.enumerated() where entity.type == .organisation {
+            for alias in entity.aliases where owner[Gazetteer.fold(alias)] == nil { owner[Gazetteer.fold(alias)] = index }
+        }
+        var removed: Set<Int> = []
+        for (index, entity) in entities.enumerated() where entity.type == .organisation && !entity.isGazetteer {
+            guard let target = owner[Gazetteer.fold(entity.name)], target != index, !removed.contains(target) else { continue }
+            entities[target].count += entity.count
+            entities[target].segments.formUnion(entity.segments)
+            entities[target].firstOrder = min(entities[target].firstOrder, entity.firstOrder)
+            removed.insert(index)
+        }
+        entities = entities.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+    }
+
+    // MARK: Entities
+
+    private func aggregate(_ mentions: [(order: Int, mention: EntityMention)]) -> [Entity] {
+        var entities: [Entity] = []
+        var indexByIdentity: [String: Int] = [:]
+        for (order, mention) in mentions {
+            let index: Int
+            if let existing = indexByIdentity[mention.identity] {
+                index = existing
+            } else {
+                index = entities.count
+                indexByIdentity[mention.identity] = index
+                entities.append(Entity(
+                    type: mention.type, name: mention.name, code: mention.code, uri: mention.uri, firstOrder: order,
+                    isGazetteer: mention.identity.hasPrefix("country:") || mention.identity.hasPrefix("geonames:")
+                        || (mention.type == .organisation && mention.confidence >= 95)))
+            }
+            var entity = entities[index]
+            entity.count += 1
+            entity.segments.insert(mention.segment)
+            entity.confidence = max(entity.confidence, mention.confidence)
+            if entity.uri.isEmpty { entity.uri = mention.uri }
+            if mention.name.unicodeScalars.count > entity.name.unicodeScalars.count && mention.type == .person {
+                entity.name = mention.name
+            }
+            var forms = mention.extraAliases
+            if mention.addsAlias { forms.insert(mention.surface, at: 0) }
+            for form in forms where Gazetteer.fold(form) != Gazetteer.fold(entity.name)
+                && !entity.aliases.contains(where: { Gazetteer.fold($0) == Gazetteer.fold(form) }) {
+                entity.aliases.append(form)
+            }
+            entities[index] = entity
+        }
+        return entities
+    }
+
+    /// The same words found as two types: a gazetteer entry or organisation wins over a guessed person.
+    private func removeCrossTypeDuplicates(_ entities: inout [Entity]) {
+        var strongNames: Set<String> = []
+        for entity in entities where entity.type != .person {
+            strongNames.insert(Gazetteer.fold(entity.name))
+            for alias in entity.aliases { strongNames.insert(Gazetteer.fold(alias)) }
+        }
+        entities.removeAll { $0.type == .person && strongNames.contains(Gazetteer.fold($0.name)) }
+        var placeNames: Set<String> = []
+        for entity in entities where entity.type == .place { placeNames.insert(Gazetteer.fold(entity.name)) }
+        entities.removeAll { $0.type == .organisation && !$0.isGazetteer && placeNames.contains(Gazetteer.fold($0.name)) }
+    }
+
+    /// Salience 0...100: in the headline, in the lead, in a caption, and how often.
+    private func salience(_ entity: Entity) -> UInt32 {
+        var score = 0
+        if entity.segments.contains(.headline) { score += 35 }
+        if entity.segments.contains(.lead) { score += 25 }
+        if entity.segments.contains(.caption) { score += 5 }
+        score += 8 * min(entity.count, 5)
+        return UInt32(min(score, 100))
+    }
+
+    private func concepts(_ entities: [Entity]) -> Result {
+        let ordered = entities.sorted { $0.firstOrder < $1.firstOrder }
+        let scores = ordered.map(salience)
+        let about = Set(scores.indices.filter { scores[$0] >= Self.aboutThreshold }
+            .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+            .prefix(Self.aboutLimit))
+        var result = Result()
+        for (index, entity) in ordered.enumerated() {
+            let confidence = min(99, entity.confidence + (entity.count >= 3 ? 5 : 0))
+            let concept = Article.Concept(
+                name: entity.name, uri: entity.uri, rel: about.contains(index) ? "about" : "mentions",
+                creator: Self.creator, relevance: scores[index], confidence: confidence, code: entity.code,
+                aliases: entity.aliases)
+            switch entity.type {
+            case .person: result.people.append(concept)
+            case .organisation: result.organisations.append(concept)
+            case .place: result.places.append(concept)
+            }
+        }
+        return result
+    }
+}

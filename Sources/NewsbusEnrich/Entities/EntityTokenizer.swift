@@ -1,0 +1,191 @@
+/// A word or punctuation mark of a text segment, with its position in Unicode scalars.
+struct EntityToken: Sendable {
+    enum Kind: Sendable { case word, punctuation }
+
+    /// Scalar offset of the first scalar in the segment.
+    var start: Int
+    /// Scalar offset just past the last scalar.
+    var end: Int
+    /// As written.
+    var text: String
+    /// Folded for lookups (see ``Gazetteer/fold(_:)``).
+    var key: String
+    var kind: Kind
+    /// Starts with an upper-case letter ("Kim", "US", "al-Assad" counts through its particle).
+    var isCapitalised: Bool
+    /// Two or more letters, all upper-case ("IAEA", "U.S.").
+    var isAllCaps: Bool
+    /// First word of a sentence, or first word inside an opening quote.
+    var sentenceStart = false
+    /// First word after a line break.
+    var paragraphStart = false
+    /// Index of the sentence in the segment.
+    var sentence = 0
+
+    var isWord: Bool { kind == .word }
+}
+
+/// Splits text into words and punctuation over Unicode scalars and marks sentence starts.
+///
+/// Words are runs of letters, digits and combining marks; a hyphen or apostrophe between letters
+/// keeps a word whole ("Hwasong-17", "O'Brien"), but a possessive "'s" becomes its own token.
+/// Dotted acronyms ("U.S.") are one word. A sentence ends at ".", "!", "?" or "…" unless the word
+/// before is an abbreviation or an initial, and at every line break.
+enum EntityTokenizer {
+    private static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "st", "prof", "gen", "lt", "col", "sen", "rep", "gov", "jr", "sr", "no",
+        "inc", "co", "corp", "ltd", "vs", "etc", "capt", "sgt", "adm", "cmdr", "mt", "ft", "ave", "jan", "feb",
+        "aug", "sept", "sep", "oct", "nov", "dec", "messrs", "rev", "amb", "supt", "insp", "pres", "fig",
+    ]
+
+    static func tokenize(_ text: String) -> [EntityToken] {
+        tokenize(Array(text.unicodeScalars))
+    }
+
+    static func tokenize(_ scalars: [Unicode.Scalar]) -> [EntityToken] {
+        var tokens: [EntityToken] = []
+        tokens.reserveCapacity(scalars.count / 5)
+        var index = 0
+        var lineBreakPending = true
+        let count = scalars.count
+        while index < count {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace {
+                if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" { lineBreakPending = true }
+                index += 1
+                continue
+            }
+            var token: EntityToken
+            if isWordScalar(scalar) {
+                let start = index
+                index = wordEnd(scalars, from: index)
+                token = makeWord(scalars, start, index)
+            } else if isApostrophe(scalar), index + 1 < count, scalars[index + 1] == "s" || scalars[index + 1] == "S",
+                      index + 2 >= count || !isWordScalar(scalars[index + 2]), !tokens.isEmpty, tokens[tokens.count - 1].end == index {
+                token = EntityToken(start: index, end: index + 2, text: "'s", key: "'s", kind: .punctuation,
+                                    isCapitalised: false, isAllCaps: false)
+                index += 2
+            } else {
+                let text = String(Character(scalar))
+                token = EntityToken(start: index, end: index + 1, text: text, key: isApostrophe(scalar) ? "'" : text,
+                                    kind: .punctuation, isCapitalised: false, isAllCaps: false)
+                index += 1
+            }
+            token.paragraphStart = lineBreakPending
+            lineBreakPending = false
+            tokens.append(token)
+        }
+        markSentences(&tokens)
+        return tokens
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+        }
+        let p = scalar.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark
+    }
+
+    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
+
+    private static func isHyphen(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}" }
+
+    private static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A }
+        return scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
+    }
+
+    /// The end of the word starting at `start`.
+    private static func wordEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
+        var i = start
+        let count = s.count
+        while i < count {
+            if isWordScalar(s[i]) { i += 1; continue }
+            guard i + 1 < count, isWordScalar(s[i + 1]) else { break }
+            if isHyphen(s[i]) { i += 1; continue }
+            if isApostrophe(s[i]) {
+                // A possessive "'s" at the end of a word is split off.
+                let isPossessive = (s[i + 1] == "s" || s[i + 1] == "S") && (i + 2 >= count || !isWordScalar(s[i + 2]))
+                if isPossessive { break }
+                i += 1
+                continue
+            }
+            // Dotted acronym: single letters each followed by a dot ("U.S.", "U.N.").
+            if s[i] == ".", i - start == 1 || (i >= 2 && s[i - 2] == "."), isUpper(s[i - 1]), isUpper(s[i + 1]),
+               i + 2 < count, s[i + 2] == "." {
+                i += 3
+                continue
+            }
+            break
+        }
+        return i
+    }
+
+    private static func makeWord(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityToken {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: s[start..<end])
+        let text = String(view)
+        var letters = 0
+        var uppers = 0
+        var firstLetterUpper: Bool?
+        var afterHyphenUpper = false
+        var previousHyphen = false
+        for scalar in s[start..<end] {
+            if scalar.properties.isAlphabetic {
+                letters += 1
+                let upper = isUpper(scalar)
+                if upper { uppers += 1 }
+                if firstLetterUpper == nil { firstLetterUpper = upper }
+                if previousHyphen && upper { afterHyphenUpper = true }
+            }
+            previousHyphen = isHyphen(scalar)
+        }
+        let leadingDigit = s[start].properties.numericType != nil
+        var capitalised = firstLetterUpper == true && !leadingDigit
+        // "al-Assad", "bin-Salman", "el-Sisi": a lower-case particle before a capitalised name.
+        if !capitalised && afterHyphenUpper && firstLetterUpper == false { capitalised = true }
+        return EntityToken(
+            start: start, end: end, text: text, key: Gazetteer.fold(text), kind: .word,
+            isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters)
+    }
+
+    private static func markSentences(_ tokens: inout [EntityToken]) {
+        var sentence = 0
+        var startPending = true
+        var previousWord: EntityToken?
+        for i in tokens.indices {
+            if tokens[i].paragraphStart && i > 0 {
+                sentence += 1
+                startPending = true
+            }
+            let token = tokens[i]
+            if token.isWord {
+                tokens[i].sentenceStart = startPending
+                tokens[i].sentence = sentence
+                startPending = false
+                previousWord = token
+                continue
+            }
+            tokens[i].sentence = sentence
+            switch token.text {
+            case ".", "!", "?", "\u{2026}":
+                if token.text == ".", let word = previousWord, word.end == token.start,
+                   abbreviations.contains(word.key) || (word.text.unicodeScalars.count == 1 && word.isCapitalised) {
+                    continue
+                }
+                sentence += 1
+                startPending = true
+            case "\"", "\u{201C}", "\u{2018}", "\u{00AB}":
+                // A word just inside an opening quote is capitalised like a sentence start.
+                if i + 1 < tokens.count, tokens[i + 1].start == token.end { startPending = true }
+            case ":", ";":
+                break
+            default:
+                break
+            }
+        }
+    }
+}

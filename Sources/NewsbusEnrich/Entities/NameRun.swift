@@ -1,0 +1,193 @@
+/// A capitalised stretch of a sentence, cut into units: gazetteer phrases, title and organisation
+/// words, connectors and unknown capitalised words (name candidates).
+///
+/// "the Japanese Ministry of Foreign Affairs Director General for Asian and Oceanian Affairs
+/// Funakoshi Takehiro said" gives one run: demonym, orgHead, connector, titleModifier, descriptor,
+/// titleHead, titleHead, connector, descriptor, connector, name, descriptor, name, name.
+struct NameRun {
+    enum Tag: Sendable {
+        case gazetteer(Gazetteer.Entry)
+        case titleHead, titleModifier, descriptor, honorific
+        case organisationHead, organisationSuffix
+        /// "of", "for", "and", "van", "bin"...: joins capitalised words.
+        case connector
+        /// The dot after an initial ("J.").
+        case initialDot
+        /// An unknown capitalised word.
+        case name
+    }
+
+    struct Unit {
+        /// Token indices, inclusive.
+        var first: Int
+        var last: Int
+        var tag: Tag
+
+        var isName: Bool { if case .name = tag { return true } else { return false } }
+        var isTitle: Bool {
+            switch tag {
+            case .titleHead, .honorific: return true
+            default: return false
+            }
+        }
+        var isTitleLike: Bool {
+            switch tag {
+            case .titleHead, .honorific, .titleModifier, .descriptor: return true
+            default: return false
+            }
+        }
+        var gazetteerEntry: Gazetteer.Entry? { if case .gazetteer(let entry) = tag { return entry } else { return nil } }
+        /// A country, demonym or place: may qualify an organisation ("US Embassy").
+        var isPlaceLike: Bool {
+            switch gazetteerEntry {
+            case .country?, .demonym?, .place?: return true
+            default: return false
+            }
+        }
+    }
+
+    var units: [Unit]
+
+    /// Connectors allowed between capitalised words of one run.
+    static let connectors: Set<String> = [
+        "of", "for", "on", "the", "and", "&", "de", "del", "della", "der", "den", "van", "von", "da", "dos", "das",
+        "du", "la", "le", "bin", "bint", "ibn", "al", "el", "y",
+    ]
+    /// Connectors that may sit inside a person's name.
+    static let nameParticles: Set<String> = [
+        "de", "del", "della", "der", "den", "van", "von", "da", "dos", "das", "du", "la", "le", "bin", "bint", "ibn", "al", "el", "y",
+    ]
+    static let maximumUnits = 24
+}
+
+/// Finds gazetteer phrases and name runs in one tokenised sentence stream.
+struct NameRunScanner {
+    let gazetteer: Gazetteer
+    let tokens: [EntityToken]
+    /// Gazetteer matches by first token index: (last token index, entry).
+    private(set) var gazetteerSpans: [Int: (last: Int, entry: Gazetteer.Entry)] = [:]
+    /// The segment is written in capitals throughout: case says nothing about names.
+    let allCapitals: Bool
+
+    init(gazetteer: Gazetteer, tokens: [EntityToken]) {
+        self.gazetteer = gazetteer
+        self.tokens = tokens
+        var letters = 0
+        var capitals = 0
+        for token in tokens where token.isWord {
+            letters += 1
+            if token.isAllCaps { capitals += 1 }
+        }
+        allCapitals = letters >= 4 && capitals * 10 >= letters * 8
+        findGazetteerPhrases()
+    }
+
+    private mutating func findGazetteerPhrases() {
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            guard token.isWord, token.isCapitalised || allCapitals || token.key == token.text,
+                  let phrases = gazetteer.phrasesByFirstToken[token.key] else {
+                index += 1
+                continue
+            }
+            var matched = false
+            for phrase in phrases where matches(phrase, at: index) {
+                gazetteerSpans[index] = (index + phrase.tokens.count - 1, phrase.entry)
+                index += phrase.tokens.count
+                matched = true
+                break
+            }
+            if !matched { index += 1 }
+        }
+    }
+
+    private func matches(_ phrase: Gazetteer.Phrase, at start: Int) -> Bool {
+        let end = start + phrase.tokens.count
+        guard end <= tokens.count else { return false }
+        if let surface = phrase.exactSurface {
+            // Acronyms: exactly as written, and never in all-capital text where "US" may be "us".
+            return !allCapitals && phrase.tokens.count == 1 && tokens[start].text == surface
+        }
+        for offset in 0..<phrase.tokens.count {
+            let token = tokens[start + offset]
+            guard token.key == phrase.tokens[offset] else { return false }
+            if offset > 0, token.start - tokens[start + offset - 1].end > 1 { return false }
+            if token.isWord, !allCapitals, !token.isCapitalised, !NameRun.connectors.contains(token.key) { return false }
+        }
+        // A capitalised single word is not a name just because it starts a sentence: the
+        // demonym "Polish" or a city like "Nice" still needs to be written with a capital.
+        return true
+    }
+
+    /// The unit starting at token `index`, if that token can be part of a name run.
+    func unit(at index: Int) -> NameRun.Unit? {
+        guard index < tokens.count else { return nil }
+        if let span = gazetteerSpans[index] {
+            return NameRun.Unit(first: index, last: span.last, tag: .gazetteer(span.entry))
+        }
+        let token = tokens[index]
+        guard token.isWord, token.isCapitalised, !allCapitals else { return nil }
+        if let kind = gazetteer.wordKinds[token.text] ?? gazetteer.wordKinds[token.text.replacingOccurrences(of: ".", with: "")] {
+            switch kind {
+            case .honorific: return NameRun.Unit(first: index, last: index, tag: .honorific)
+            case .titleHead: return NameRun.Unit(first: index, last: index, tag: .titleHead)
+            case .titleModifier, .descriptor, .roleNoun:
+                if gazetteer.organisationHeads.contains(token.text) { break }
+                return NameRun.Unit(first: index, last: index, tag: kind == .descriptor ? .descriptor : .titleModifier)
+            }
+        }
+        if gazetteer.organisationHeads.contains(token.text) {
+            return NameRun.Unit(first: index, last: index, tag: .organisationHead)
+        }
+        if gazetteer.organisationSuffixes.contains(token.text), index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].text == "," {
+            return NameRun.Unit(first: index, last: index, tag: .organisationSuffix)
+        }
+        if gazetteer.nonNames.contains(token.text) { return nil }
+        if token.sentenceStart && gazetteer.nonNames.contains(token.text.capitalized) { return nil }
+        return NameRun.Unit(first: index, last: index, tag: .name)
+    }
+
+    /// The run starting at token `index`, or nil when no run starts there.
+    func run(at index: Int) -> NameRun? {
+        guard let first = unit(at: index) else { return nil }
+        var units = [first]
+        var next = first.last + 1
+        while units.count < NameRun.maximumUnits, next < tokens.count {
+            let previous = tokens[next - 1]
+            let token = tokens[next]
+            if token.sentence != previous.sentence && token.isWord { break }
+            // An initial's dot: "John F. Kennedy".
+            if token.text == ".", previous.isWord, previous.text.unicodeScalars.count == 1, previous.isCapitalised,
+               let after = unit(at: next + 1) {
+                units.append(NameRun.Unit(first: next, last: next, tag: .initialDot))
+                units.append(after)
+                next = after.last + 1
+                continue
+            }
+            if let following = unit(at: next), !token.sentenceStart {
+                units.append(following)
+                next = following.last + 1
+                continue
+            }
+            // Up to two connectors between capitalised words ("Ministry of the Interior").
+            var cursor = next
+            while cursor < tokens.count, cursor - next < 2, tokens[cursor].isWord, !tokens[cursor].isCapitalised,
+                  NameRun.connectors.contains(tokens[cursor].key) {
+                cursor += 1
+            }
+            if cursor > next, let following = unit(at: cursor), !tokens[cursor].sentenceStart {
+                for connector in next..<cursor {
+                    units.append(NameRun.Unit(first: connector, last: connector, tag: .connector))
+                }
+                units.append(following)
+                next = following.last + 1
+                continue
+            }
+            break
+        }
+        // A run does not end on a connector or a dot.
+        while let last = units.last, case .connector = last.tag { units.removeLast() }
+        return NameRun(units: units)
+    }
+}
