@@ -198,7 +198,7 @@ Public Diplomacy Protocol Administration Personnel Safety Emergency Management A
 Oceanian European African American Middle Eastern Eastern Western Northern Southern Central Latin
 Arctic Atlantic Indo-Pacific Global Multilateral Bilateral Regional Nuclear Military Maritime
 Economic Political Strategic Cyber Digital Climate Environmental Humanitarian Domestic
-Northeast Southeast Southwest Northwest East West North South Korean Peninsula Issues Issue Peninsula"""
+Northeast Southeast Southwest Northwest East West North South Issues Issue"""
 # Lower-case role nouns that introduce a name ("spokesperson Wang Wenbin", "analyst Jane Roe").
 ROLE_NOUNS = """president minister secretary representative envoy ambassador director spokesperson
 spokesman spokeswoman chairman chairwoman chair chairperson chancellor premier king queen prince
@@ -222,6 +222,10 @@ Movement Front Coalition Club Hospital Church Trust Partnership Programme Progra
 Laboratory Laboratories Forum Press News Times Post Herald Journal Daily Gazette Tribune Broadcasting
 Television Radio Airlines Airways Motors Electronics Industries Holdings Enterprises Technologies
 Systems Energy Petroleum Oil Exchange Bourse Prosecutors Police"""
+# Words that make a capitalised phrase a place: "Korean Peninsula", "Strait of Hormuz".
+PLACE_HEADS = """Peninsula Island Islands Strait Straits Sea Ocean Gulf Bay River Lake Mountain Mountains Mount
+Valley Desert Coast Province Prefecture County District Region Territory Territories Square Palace
+Airport Port Harbour Harbor Bridge Canal Border Zone Plateau Highlands Basin Delta Archipelago Cape"""
 ORGANISATION_SUFFIXES = """Inc Inc. Ltd Ltd. Corp Corp. LLC PLC plc AG GmbH SA NV SE Co Co. LLP KK"""
 
 # Honorifics that always precede a person's name.
@@ -384,9 +388,10 @@ def build():
     family_rows = [r for r in family_rows if not (r[0] in seen or seen.add(r[0]))]
     write("family-names.tsv", [NEWSBUS], ["name", "language"], family_rows)
 
-    org_word_rows = [(w, "head") for w in words(ORGANISATION_HEADS)]
-    org_word_rows += [(w, "suffix") for w in words(ORGANISATION_SUFFIXES)]
-    write("organisation-words.tsv", [NEWSBUS], ["word", "kind"], org_word_rows)
+    head_rows = [(w, "organisation") for w in words(ORGANISATION_HEADS)]
+    head_rows += [(w, "suffix") for w in words(ORGANISATION_SUFFIXES)]
+    head_rows += [(w, "place") for w in words(PLACE_HEADS)]
+    write("head-words.tsv", [NEWSBUS], ["word", "kind"], head_rows)
 
     write("non-names.tsv", [NEWSBUS], ["word"], [(w,) for w in words(NON_NAMES)])
 

@@ -34,7 +34,7 @@ extension EntityExtractor {
         // Unknown words followed by more title words are part of the title ("... for Oceanian Affairs").
         if end + 1 < units.count {
             switch units[end + 1].tag {
-            case .titleHead, .titleModifier, .descriptor, .organisationHead: return
+            case .titleHead, .titleModifier, .descriptor, .organisationHead, .placeHead: return
             default: break
             }
         }

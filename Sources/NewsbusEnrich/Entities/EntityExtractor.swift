@@ -49,10 +49,15 @@ struct EntityExtractor {
         var index = 0
         while index < tokens.count {
             if scanner.allCapitals {
+                // Case says nothing here: gazetteer names, and words that may be people named elsewhere.
                 if let span = scanner.gazetteerSpans[index] {
                     emitGazetteer(span.entry, first: index, last: span.last, context: &context)
                     index = span.last + 1
                 } else {
+                    let token = tokens[index]
+                    if token.isWord, token.key.unicodeScalars.count >= 2, !gazetteer.nonNames.contains(token.text.capitalized) {
+                        singleWords.append(SingleWord(text: token.text.capitalized, segment: context.segment(at: index), order: nextOrder(), personCue: false))
+                    }
                     index += 1
                 }
                 continue
@@ -141,6 +146,7 @@ struct EntityExtractor {
             if nameBefore || nameAfter { units[i].tag = .name }
         }
         findOrganisations(units, consumed: &consumed, context: &context)
+        findPlacePhrases(units, consumed: &consumed, context: &context)
         for i in units.indices where !consumed[i] {
             if let entry = units[i].gazetteerEntry {
                 emitGazetteer(entry, first: units[i].first, last: units[i].last, context: &context)
@@ -185,6 +191,29 @@ struct EntityExtractor {
             emitOrganisation(units, left: left, right: right, head: h, context: &context)
             for i in left...right { consumed[i] = true }
             h = right + 1
+        }
+    }
+
+    /// Places named by a head word: "Korean Peninsula", "Strait of Hormuz", "Mount Paektu".
+    private mutating func findPlacePhrases(_ units: [NameRun.Unit], consumed: inout [Bool], context: inout Context) {
+        for h in units.indices where !consumed[h] {
+            guard case .placeHead = units[h].tag else { continue }
+            var left = h
+            while left > 0, !consumed[left - 1], units[left - 1].isName || units[left - 1].isPlaceLike { left -= 1 }
+            var right = h
+            if left == h {
+                while right + 1 < units.count, !consumed[right + 1], units[right + 1].isName { right += 1 }
+            }
+            if right + 2 < units.count, case .connector = units[right + 1].tag, context.tokens[units[right + 1].first].key == "of",
+               !consumed[right + 2], units[right + 2].isName || units[right + 2].isPlaceLike {
+                right += 2
+            }
+            guard left < right else { continue }
+            let name = context.text(units[left].first, units[right].last)
+            addMention(EntityMention(
+                type: .place, identity: "place:" + Gazetteer.fold(name), name: name, surface: name,
+                uri: "urn:newsbus:place:" + entitySlug(name), confidence: 75, segment: context.segment(at: units[left].first)))
+            for i in left...right { consumed[i] = true }
         }
     }
 
@@ -234,7 +263,7 @@ struct EntityExtractor {
     private mutating func emitOrganisation(_ units: [NameRun.Unit], left: Int, right: Int, head: Int, context: inout Context) {
         // A leading country, demonym or city qualifies the organisation and is a place mention too.
         var extraAliases: [String] = []
-        if units[left].isPlaceLike, let entry = units[left].gazetteerEntry, left < head {
+        if let entry = units[left].gazetteerEntry, left < head, units[left].isCountryLike {
             emitGazetteer(entry, first: units[left].first, last: units[left].last, context: &context)
             if right - left >= 2 { extraAliases.append(context.text(units[left + 1].first, units[right].last)) }
         }

@@ -112,19 +112,24 @@ struct EntityResolver {
         // Where each person was last mentioned before a given point, for "Kim" with two Kims.
         let personOrders = mentions.filter { $0.mention.type == .person }.map { ($0.order, $0.mention.identity) }
         var result: [(order: Int, mention: EntityMention)] = []
+        // The one-word form each person has been called so far: a writer keeps to one.
+        var shortForms: [String: String] = [:]
         for word in words {
             let key = Gazetteer.fold(word.text)
             let matches = people.names.filter { $0.parts.contains(key) }
             guard !matches.isEmpty else { continue }
             var chosen = matches[0]
             if matches.count > 1 {
-                let byFamily = matches.filter { $0.family == key }
-                let pool = byFamily.isEmpty ? matches : byFamily
+                let consistent = matches.filter { shortForms[$0.identity] == nil || shortForms[$0.identity] == key }
+                let candidates = consistent.isEmpty ? matches : consistent
+                let byFamily = candidates.filter { $0.family == key }
+                let pool = byFamily.isEmpty ? candidates : byFamily
                 let latest = pool.max { a, b in
                     lastOrder(of: a.identity, before: word.order, in: personOrders) < lastOrder(of: b.identity, before: word.order, in: personOrders)
                 }
                 chosen = latest ?? pool[0]
             }
+            if shortForms[chosen.identity] == nil { shortForms[chosen.identity] = key }
             let isOwnName = chosen.parts == [key]
             let mention = EntityMention(
                 type: .person, identity: chosen.identity, name: chosen.name, surface: word.text,

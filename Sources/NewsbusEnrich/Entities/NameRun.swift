@@ -9,6 +9,8 @@ struct NameRun {
         case gazetteer(Gazetteer.Entry)
         case titleHead, titleModifier, descriptor, honorific
         case organisationHead, organisationSuffix
+        /// "Peninsula", "Strait", "Mount".
+        case placeHead
         /// "of", "for", "and", "van", "bin"...: joins capitalised words.
         case connector
         /// The dot after an initial ("J.").
@@ -37,7 +39,14 @@ struct NameRun {
             }
         }
         var gazetteerEntry: Gazetteer.Entry? { if case .gazetteer(let entry) = tag { return entry } else { return nil } }
-        /// A country, demonym or place: may qualify an organisation ("US Embassy").
+        /// A country or demonym: qualifies an organisation and is a place mention ("US Embassy").
+        var isCountryLike: Bool {
+            switch gazetteerEntry {
+            case .country?, .demonym?: return true
+            default: return false
+            }
+        }
+        /// A country, demonym or place: may start an organisation's name ("Seoul National University").
         var isPlaceLike: Bool {
             switch gazetteerEntry {
             case .country?, .demonym?, .place?: return true
@@ -58,6 +67,10 @@ struct NameRun {
         "de", "del", "della", "der", "den", "van", "von", "da", "dos", "das", "du", "la", "le", "bin", "bint", "ibn", "al", "el", "y",
     ]
     static let maximumUnits = 24
+    /// Titles written with a dot that does not end the sentence.
+    static let abbreviatedTitles: Set<String> = [
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Capt", "Sgt", "Adm", "Cmdr", "Rev", "Amb", "St",
+    ]
 }
 
 /// Finds gazetteer phrases and name runs in one tokenised sentence stream.
@@ -140,6 +153,9 @@ struct NameRunScanner {
         if gazetteer.organisationHeads.contains(token.text) {
             return NameRun.Unit(first: index, last: index, tag: .organisationHead)
         }
+        if gazetteer.placeHeads.contains(token.text) {
+            return NameRun.Unit(first: index, last: index, tag: .placeHead)
+        }
         if gazetteer.organisationSuffixes.contains(token.text), index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].text == "," {
             return NameRun.Unit(first: index, last: index, tag: .organisationSuffix)
         }
@@ -157,8 +173,9 @@ struct NameRunScanner {
             let previous = tokens[next - 1]
             let token = tokens[next]
             if token.sentence != previous.sentence && token.isWord { break }
-            // An initial's dot: "John F. Kennedy".
-            if token.text == ".", previous.isWord, previous.text.unicodeScalars.count == 1, previous.isCapitalised,
+            // An initial's or abbreviated title's dot: "John F. Kennedy", "Dr. Lee".
+            if token.text == ".", token.start == previous.end, previous.isWord, previous.isCapitalised,
+               previous.text.unicodeScalars.count == 1 || NameRun.abbreviatedTitles.contains(previous.text),
                let after = unit(at: next + 1) {
                 units.append(NameRun.Unit(first: next, last: next, tag: .initialDot))
                 units.append(after)
