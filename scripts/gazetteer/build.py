@@ -182,12 +182,10 @@ Rapporteur Ombudsman Speaker Treasurer Executive CEO CFO COO Founder Co-founder 
 Researcher Economist Correspondent Editor Coach Captain Chairman Superintendent Inspector Marshal
 Sen Rep Gov Gen Lt Col Capt Sgt Prof Amb Pres Supt Insp Cmdr Adm"""
 TITLE_MODIFIERS = """Special Deputy Vice Acting Former Senior Junior First Second Chief Prime Foreign
-Defence Defense Permanent Principal Assistant Associate Executive General Under Interim Supreme
+Permanent Principal Assistant Associate Executive General Under Interim Supreme
 Top Lead Regional National International Federal State Opposition Presidential Parliamentary Royal
 Crown Grand High Lord Managing Honorary Emeritus Late Incoming Outgoing Newly Elected Designate
-Elect Visiting Resident Ranking Majority Minority Commanding Acting Joint Science Finance Trade
-Economy Health Education Justice Interior Unification Home Energy Environment Transport Labour Labor
-Agriculture Culture Industry Security Intelligence Communications Treasury Budget Fisheries Oceans"""
+Elect Visiting Resident Ranking Majority Minority Commanding Acting Joint"""
 DESCRIPTORS = """Affairs Policy Policies Relations Security Development Trade Industry Defense Defence
 Finance Justice Health Education Unification Energy Environment Interior Economy Agriculture Culture
 Science Technology Information Communications Planning Strategy Operations Cooperation Co-operation

@@ -202,7 +202,7 @@ struct EntityExtractor {
             while left > 0, !consumed[left - 1], units[left - 1].isName || units[left - 1].isPlaceLike { left -= 1 }
             var right = h
             if left == h {
-                while right + 1 < units.count, !consumed[right + 1], units[right + 1].isName { right += 1 }
+                while right + 1 < units.count, !consumed[right + 1], units[right + 1].isName || units[right + 1].isPlaceLike { right += 1 }
             }
             if right + 2 < units.count, case .connector = units[right + 1].tag, context.tokens[units[right + 1].first].key == "of",
                !consumed[right + 2], units[right + 2].isName || units[right + 2].isPlaceLike {
@@ -256,7 +256,12 @@ struct EntityExtractor {
     private func trimTitleModifiers(_ units: [NameRun.Unit], end: Int) -> Int {
         guard end + 1 < units.count, units[end + 1].isTitle else { return end }
         var trimmed = end
-        while trimmed > 0, case .titleModifier = units[trimmed].tag { trimmed -= 1 }
+        while trimmed > 0 {
+            switch units[trimmed].tag {
+            case .titleModifier, .connector: trimmed -= 1
+            default: return trimmed
+            }
+        }
         return trimmed
     }
 

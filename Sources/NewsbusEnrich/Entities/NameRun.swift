@@ -141,7 +141,7 @@ struct NameRunScanner {
         }
         let token = tokens[index]
         guard token.isWord, token.isCapitalised, !allCapitals else { return nil }
-        if let kind = gazetteer.wordKinds[token.text] ?? gazetteer.wordKinds[token.text.replacingOccurrences(of: ".", with: "")] {
+        if let kind = wordKind(token.text) {
             switch kind {
             case .honorific: return NameRun.Unit(first: index, last: index, tag: .honorific)
             case .titleHead: return NameRun.Unit(first: index, last: index, tag: .titleHead)
@@ -162,6 +162,15 @@ struct NameRunScanner {
         if gazetteer.nonNames.contains(token.text) { return nil }
         if token.sentenceStart && gazetteer.nonNames.contains(token.text.capitalized) { return nil }
         return NameRun.Unit(first: index, last: index, tag: .name)
+    }
+
+    /// The title kind of a word, also of hyphenated titles ("Secretary-General", "Vice-Minister").
+    private func wordKind(_ word: String) -> Gazetteer.WordKind? {
+        if let kind = gazetteer.wordKinds[word] { return kind }
+        guard word.contains("-"), let first = word.split(separator: "-").first, let last = word.split(separator: "-").last else { return nil }
+        let kinds = [gazetteer.wordKinds[String(first)], gazetteer.wordKinds[String(last).capitalized]]
+        if kinds.contains(.titleHead) { return .titleHead }
+        return kinds.contains(.titleModifier) ? .titleModifier : nil
     }
 
     /// The run starting at token `index`, or nil when no run starts there.
