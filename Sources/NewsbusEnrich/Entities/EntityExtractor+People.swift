@@ -17,9 +17,13 @@ extension EntityExtractor {
                 case .name, .initialDot:
                     end = k
                     k += 1
-                case .connector where NameRun.nameParticles.contains(tokens[units[k].first].key)
-                    && k + 1 < units.count && units[k + 1].isName && !consumed[k + 1]:
-                    k += 1
+                case .connector where NameRun.nameParticles.contains(tokens[units[k].first].key):
+                    // Particles ("van der", "bin") continue a name only when a name follows them.
+                    var after = k + 1
+                    while after < units.count, case .connector = units[after].tag,
+                          NameRun.nameParticles.contains(tokens[units[after].first].key) { after += 1 }
+                    guard after < units.count, units[after].isName, !consumed[after] else { break scan }
+                    k = after
                 default:
                     break scan
                 }
@@ -79,7 +83,7 @@ extension EntityExtractor {
     mutating func mentionPerson(name: String, parts: [String], confidence: UInt32, segment: ArticleSegment) {
         addMention(EntityMention(
             type: .person, identity: "person:" + parts.joined(separator: " "), name: name, surface: name,
-            uri: "urn:newsbus:person:" + entitySlug(name), confidence: confidence, segment: segment, nameParts: parts))
+            uri: "", confidence: confidence, segment: segment, nameParts: parts))
     }
 
     struct NameCues {

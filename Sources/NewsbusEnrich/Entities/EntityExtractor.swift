@@ -41,21 +41,21 @@ struct EntityExtractor {
 
     /// Collects the mentions in one segment of text.
     mutating func scan(_ text: String, segment: ArticleSegment, leadEndsAtFirstParagraph: Bool = false) {
-        let scalars = Array(text.unicodeScalars)
-        let tokens = EntityTokenizer.tokenize(scalars)
+        let source = ScalarText(text)
+        let tokens = EntityTokenizer.tokenize(source)
         let scanner = NameRunScanner(gazetteer: gazetteer, tokens: tokens)
         let leadEnd = leadEndsAtFirstParagraph ? (tokens.indices.dropFirst().first { tokens[$0].paragraphStart } ?? tokens.count) : nil
-        var context = Context(scalars: scalars, tokens: tokens, segment: segment, leadEnd: leadEnd)
+        var context = Context(source: source, tokens: tokens, segment: segment, leadEnd: leadEnd)
         var index = 0
         while index < tokens.count {
             if scanner.allCapitals {
                 // Case says nothing here: gazetteer names, and words that may be people named elsewhere.
-                if let span = scanner.gazetteerSpans[index] {
+                if let span = scanner.gazetteerSpan(at: index) {
                     emitGazetteer(span.entry, first: index, last: span.last, context: &context)
                     index = span.last + 1
                 } else {
                     let token = tokens[index]
-                    if token.isWord, token.key.unicodeScalars.count >= 2, !gazetteer.nonNames.contains(token.text.capitalized) {
+                    if token.isWord, token.key.unicodeScalars.count >= 2, !gazetteer.nonNameKeys.contains(token.key) {
                         singleWords.append(SingleWord(text: token.text.capitalized, segment: context.segment(at: index), order: nextOrder(), personCue: false))
                     }
                     index += 1
@@ -75,7 +75,7 @@ struct EntityExtractor {
 
     /// Text positions of one segment.
     struct Context {
-        let scalars: [Unicode.Scalar]
+        let source: ScalarText
         let tokens: [EntityToken]
         let segment: ArticleSegment
         /// In the main body, tokens before this index (the first paragraph) are the lead.
@@ -90,11 +90,9 @@ struct EntityExtractor {
 
         /// The text between two tokens (inclusive), spaces as written, line breaks as spaces.
         func text(_ first: Int, _ last: Int) -> String {
-            var view = String.UnicodeScalarView()
-            for scalar in scalars[tokens[first].start..<tokens[last].end] {
-                view.append(scalar.properties.isWhitespace ? " " : scalar)
-            }
-            return String(view)
+            let text = source.string(tokens[first].start, tokens[last].end)
+            guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 }) else { return text }
+            return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 }))
         }
     }
 
@@ -211,8 +209,8 @@ struct EntityExtractor {
             guard left < right else { continue }
             let name = context.text(units[left].first, units[right].last)
             addMention(EntityMention(
-                type: .place, identity: "place:" + Gazetteer.fold(name), name: name, surface: name,
-                uri: "urn:newsbus:place:" + entitySlug(name), confidence: 75, segment: context.segment(at: units[left].first)))
+                type: .place, identity: "place-name:" + Gazetteer.fold(name), name: name, surface: name,
+                uri: "", confidence: 75, segment: context.segment(at: units[left].first)))
             for i in left...right { consumed[i] = true }
         }
     }
@@ -289,9 +287,9 @@ struct EntityExtractor {
             context.lastOrganisation = ("org:" + known.id, known.name)
             return
         }
-        let identity = "org:" + Gazetteer.fold(name)
+        let identity = "org-name:" + Gazetteer.fold(name)
         addMention(EntityMention(type: .organisation, identity: identity, name: name, surface: name, extraAliases: extraAliases,
-                          uri: "urn:newsbus:org:" + entitySlug(name), confidence: 80, segment: segment))
+                          uri: "", confidence: 80, segment: segment))
         context.lastOrganisation = (identity, name)
     }
 }

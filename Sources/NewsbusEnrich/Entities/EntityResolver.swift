@@ -29,11 +29,29 @@ struct EntityResolver {
         var segments: Set<ArticleSegment> = []
         var confidence: UInt32 = 0
         var isGazetteer: Bool
+        /// Folded name and aliases, to keep aliases distinct.
+        var foldedForms: Set<String> = []
+
+        mutating func addAlias(_ form: String) {
+            guard form != name, aliases.last != form else { return }
+            if foldedForms.isEmpty { foldedForms.insert(Gazetteer.fold(name)) }
+            if foldedForms.insert(Gazetteer.fold(form)).inserted { aliases.append(form) }
+        }
+
+        /// A fuller name: the old one stays as an alias unless it is the new one.
+        mutating func rename(_ newName: String) {
+            let old = name
+            name = newName
+            foldedForms = [Gazetteer.fold(newName)]
+            let previous = aliases
+            aliases = []
+            for alias in [old] + previous { addAlias(alias) }
+        }
     }
 
     func resolve(_ extractor: EntityExtractor) -> Result {
         var mentions = extractor.mentions
-        let people = canonicalPeople(mentions.map(\.mention))
+        let people = canonicalPeople(mentions)
         for index in mentions.indices where mentions[index].mention.type == .person {
             if let canonical = people.canonical(for: mentions[index].mention.nameParts) {
                 mentions[index].mention.identity = canonical.identity
@@ -73,10 +91,10 @@ struct EntityResolver {
         }
     }
 
-    private func canonicalPeople(_ mentions: [EntityMention]) -> PeopleIndex {
+    private func canonicalPeople(_ mentions: [(order: Int, mention: EntityMention)]) -> PeopleIndex {
         var seen: Set<[String]> = []
         var candidates: [EntityMention] = []
-        for mention in mentions where mention.type == .person && seen.insert(mention.nameParts).inserted {
+        for (_, mention) in mentions where mention.type == .person && seen.insert(mention.nameParts).inserted {
             candidates.append(mention)
         }
         // Longest first; among equals, the first mentioned. The sort is stable.
@@ -133,7 +151,7 @@ struct EntityResolver {
             let isOwnName = chosen.parts == [key]
             let mention = EntityMention(
                 type: .person, identity: chosen.identity, name: chosen.name, surface: word.text,
-                uri: "urn:newsbus:person:" + entitySlug(chosen.name), confidence: isOwnName ? 65 : 80,
+                uri: "", confidence: isOwnName ? 65 : 80,
                 segment: word.segment, nameParts: chosen.parts)
             result.append((word.order, mention))
         }
@@ -211,23 +229,18 @@ struct EntityResolver {
                 entities.append(Entity(
                     type: mention.type, name: mention.name, code: mention.code, uri: mention.uri, firstOrder: order,
                     isGazetteer: mention.identity.hasPrefix("country:") || mention.identity.hasPrefix("geonames:")
-                        || (mention.type == .organisation && mention.confidence >= 95)))
+                        || mention.identity.hasPrefix("org:")))
             }
-            var entity = entities[index]
-            entity.count += 1
-            entity.segments.insert(mention.segment)
-            entity.confidence = max(entity.confidence, mention.confidence)
-            if entity.uri.isEmpty { entity.uri = mention.uri }
-            if mention.name.unicodeScalars.count > entity.name.unicodeScalars.count && mention.type == .person {
-                entity.name = mention.name
+            // Changed in place: a copy would make each alias append copy the arrays.
+            entities[index].count += 1
+            entities[index].segments.insert(mention.segment)
+            entities[index].confidence = max(entities[index].confidence, mention.confidence)
+            if entities[index].uri.isEmpty { entities[index].uri = mention.uri }
+            if mention.type == .person && mention.name.unicodeScalars.count > entities[index].name.unicodeScalars.count {
+                entities[index].rename(mention.name)
             }
-            var forms = mention.extraAliases
-            if mention.addsAlias { forms.insert(mention.surface, at: 0) }
-            for form in forms where Gazetteer.fold(form) != Gazetteer.fold(entity.name)
-                && !entity.aliases.contains(where: { Gazetteer.fold($0) == Gazetteer.fold(form) }) {
-                entity.aliases.append(form)
-            }
-            entities[index] = entity
+            if mention.addsAlias { entities[index].addAlias(mention.surface) }
+            for form in mention.extraAliases { entities[index].addAlias(form) }
         }
         return entities
     }
@@ -243,6 +256,15 @@ struct EntityResolver {
         var placeNames: Set<String> = []
         for entity in entities where entity.type == .place { placeNames.insert(Gazetteer.fold(entity.name)) }
         entities.removeAll { $0.type == .organisation && !$0.isGazetteer && placeNames.contains(Gazetteer.fold($0.name)) }
+    }
+
+    /// The URI stem for entities without a gazetteer id; the name's slug follows.
+    static func uriPrefix(_ type: EntityType) -> String {
+        switch type {
+        case .person: return "urn:newsbus:person:"
+        case .organisation: return "urn:newsbus:org:"
+        case .place: return "urn:newsbus:place:"
+        }
     }
 
     /// Salience 0...100: in the headline, in the lead, in a caption, and how often.
@@ -264,8 +286,9 @@ struct EntityResolver {
         var result = Result()
         for (index, entity) in ordered.enumerated() {
             let confidence = min(99, entity.confidence + (entity.count >= 3 ? 5 : 0))
+            let uri = entity.uri.isEmpty ? Self.uriPrefix(entity.type) + entitySlug(entity.name) : entity.uri
             let concept = Article.Concept(
-                name: entity.name, uri: entity.uri, rel: about.contains(index) ? "about" : "mentions",
+                name: entity.name, uri: uri, rel: about.contains(index) ? "about" : "mentions",
                 creator: Self.creator, relevance: scores[index], confidence: confidence, code: entity.code,
                 aliases: entity.aliases)
             switch entity.type {

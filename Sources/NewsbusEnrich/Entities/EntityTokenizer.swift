@@ -39,10 +39,11 @@ enum EntityTokenizer {
     ]
 
     static func tokenize(_ text: String) -> [EntityToken] {
-        tokenize(Array(text.unicodeScalars))
+        tokenize(ScalarText(text))
     }
 
-    static func tokenize(_ scalars: [Unicode.Scalar]) -> [EntityToken] {
+    static func tokenize(_ text: ScalarText) -> [EntityToken] {
+        let scalars = text.scalars
         var tokens: [EntityToken] = []
         tokens.reserveCapacity(scalars.count / 5)
         var index = 0
@@ -50,7 +51,7 @@ enum EntityTokenizer {
         let count = scalars.count
         while index < count {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if isWhitespace(scalar) {
                 if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" { lineBreakPending = true }
                 index += 1
                 continue
@@ -59,15 +60,15 @@ enum EntityTokenizer {
             if isWordScalar(scalar) {
                 let start = index
                 index = wordEnd(scalars, from: index)
-                token = makeWord(scalars, start, index)
+                token = makeWord(text, start, index)
             } else if isApostrophe(scalar), index + 1 < count, scalars[index + 1] == "s" || scalars[index + 1] == "S",
                       index + 2 >= count || !isWordScalar(scalars[index + 2]), !tokens.isEmpty, tokens[tokens.count - 1].end == index {
                 token = EntityToken(start: index, end: index + 2, text: "'s", key: "'s", kind: .punctuation,
                                     isCapitalised: false, isAllCaps: false)
                 index += 2
             } else {
-                let text = String(Character(scalar))
-                token = EntityToken(start: index, end: index + 1, text: text, key: isApostrophe(scalar) ? "'" : text,
+                let mark = text.string(index, index + 1)
+                token = EntityToken(start: index, end: index + 1, text: mark, key: isApostrophe(scalar) ? "'" : mark,
                                     kind: .punctuation, isCapitalised: false, isAllCaps: false)
                 index += 1
             }
@@ -87,6 +88,19 @@ enum EntityTokenizer {
         let p = scalar.properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
             || p.generalCategory == .spacingMark
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+        return scalar.properties.isWhitespace
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value | 0x20
+            return v >= 0x61 && v <= 0x7A
+        }
+        return scalar.properties.isAlphabetic
     }
 
     private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
@@ -124,17 +138,16 @@ enum EntityTokenizer {
         return i
     }
 
-    private static func makeWord(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> EntityToken {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[start..<end])
-        let text = String(view)
+    private static func makeWord(_ source: ScalarText, _ start: Int, _ end: Int) -> EntityToken {
+        let s = source.scalars
+        let text = source.string(start, end)
         var letters = 0
         var uppers = 0
         var firstLetterUpper: Bool?
         var afterHyphenUpper = false
         var previousHyphen = false
         for scalar in s[start..<end] {
-            if scalar.properties.isAlphabetic {
+            if isLetter(scalar) {
                 letters += 1
                 let upper = isUpper(scalar)
                 if upper { uppers += 1 }
@@ -143,7 +156,7 @@ enum EntityTokenizer {
             }
             previousHyphen = isHyphen(scalar)
         }
-        let leadingDigit = s[start].properties.numericType != nil
+        let leadingDigit = !isLetter(s[start])
         var capitalised = firstLetterUpper == true && !leadingDigit
         // "al-Assad", "bin-Salman", "el-Sisi": a lower-case particle before a capitalised name.
         if !capitalised && afterHyphenUpper && firstLetterUpper == false { capitalised = true }

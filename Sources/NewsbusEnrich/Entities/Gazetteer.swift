@@ -67,12 +67,28 @@ public struct Gazetteer: Sendable {
         case honorific
     }
 
-    /// A gazetteer phrase: folded tokens and what they name.
-    struct Phrase: Sendable {
-        var tokens: [String]
-        var entry: Entry
+    /// A gazetteer phrase: folded tokens and what they name. A class, so that scanning the
+    /// candidates for a word does not copy their strings.
+    final class Phrase: Sendable {
+        init(tokens: [String], entry: Entry, exactSurface: String?) {
+            self.tokens = tokens
+            self.entry = entry
+            self.exactSurface = exactSurface
+        }
+
+        let tokens: [String]
+        let entry: Entry
         /// Acronyms match only as written ("UN", not "un" or "Un").
-        var exactSurface: String?
+        let exactSurface: String?
+    }
+
+    /// Everything the word lists say about one capitalised word, found with a single lookup.
+    struct WordClass: Sendable {
+        var title: WordKind?
+        var isOrganisationHead = false
+        var isOrganisationSuffix = false
+        var isPlaceHead = false
+        var isNonName = false
     }
 
     /// Phrases by their first folded token, longest first.
@@ -91,6 +107,12 @@ public struct Gazetteer: Sendable {
     /// Folded family name → "ko", "ja" or "zh".
     let familyNames: [String: String]
     let nonNames: Set<String>
+    /// `nonNames` folded, for words written in capitals ("THE", "MEANWHILE").
+    let nonNameKeys: Set<String>
+    /// Word lists by word as written.
+    let wordClasses: [String: WordClass]
+    /// First words of phrases written in lower case ("dpa"); few, so a list.
+    let lowercasePhraseStarts: [String]
 
     // MARK: Public lookups
 
@@ -242,16 +264,45 @@ public struct Gazetteer: Sendable {
         for row in try rows("family-names.tsv", columns: 2) { familyNames[fold(row[0])] = row[1] }
         let nonNames = Set(try rows("non-names.tsv", columns: 1).map { $0[0] })
 
+        var wordClasses: [String: WordClass] = [:]
+        for (word, kind) in wordKinds { wordClasses[word, default: WordClass()].title = kind }
+        for word in organisationHeads { wordClasses[word, default: WordClass()].isOrganisationHead = true }
+        for word in organisationSuffixes { wordClasses[word, default: WordClass()].isOrganisationSuffix = true }
+        for word in placeHeads { wordClasses[word, default: WordClass()].isPlaceHead = true }
+        for word in nonNames { wordClasses[word, default: WordClass()].isNonName = true }
+        let phrases = builder.index()
+        let lowercaseStarts = phrases.keys.filter { key in
+            phrases[key]?.contains { $0.exactSurface?.first?.isLowercase == true } == true
+        }.sorted()
+
         return Gazetteer(
-            phrasesByFirstToken: builder.index(), countriesByCode: countriesByCode, countriesByName: countriesByName,
+            phrasesByFirstToken: phrases, countriesByCode: countriesByCode, countriesByName: countriesByName,
             demonyms: demonyms, placesByName: placesByName, organisationsByName: organisationsByName,
             wordKinds: wordKinds, roleNouns: roleNouns, organisationHeads: organisationHeads,
-            organisationSuffixes: organisationSuffixes, placeHeads: placeHeads, familyNames: familyNames, nonNames: nonNames)
+            organisationSuffixes: organisationSuffixes, placeHeads: placeHeads, familyNames: familyNames, nonNames: nonNames,
+            nonNameKeys: Set(nonNames.map(fold)), wordClasses: wordClasses, lowercasePhraseStarts: lowercaseStarts)
     }
 
     /// Lower-cases, strips Latin diacritics and straightens apostrophes, for lookups.
     public static func fold(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        var hasUpper = false
+        var isASCII = true
+        for byte in text.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        }
+        if isASCII {
+            guard hasUpper else { return text }
+            let count = text.utf8.count
+            return String(unsafeUninitializedCapacity: count) { buffer in
+                var index = 0
+                for byte in text.utf8 {
+                    buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    index += 1
+                }
+                return count
+            }
+        }
         return text.replacingOccurrences(of: "\u{2019}", with: "'")
             .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }

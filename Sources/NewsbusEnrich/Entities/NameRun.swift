@@ -77,8 +77,9 @@ struct NameRun {
 struct NameRunScanner {
     let gazetteer: Gazetteer
     let tokens: [EntityToken]
-    /// Gazetteer matches by first token index: (last token index, entry).
-    private(set) var gazetteerSpans: [Int: (last: Int, entry: Gazetteer.Entry)] = [:]
+    /// For each token that starts a gazetteer match, the index of its entry in `spanEntries`; else -1.
+    private var spanStarts: [Int32]
+    private var spanEntries: [(last: Int, entry: Gazetteer.Entry)] = []
     /// The segment is written in capitals throughout: case says nothing about names.
     let allCapitals: Bool
 
@@ -92,21 +93,30 @@ struct NameRunScanner {
             if token.isAllCaps { capitals += 1 }
         }
         allCapitals = letters >= 4 && capitals * 10 >= letters * 8
+        spanStarts = [Int32](repeating: -1, count: tokens.count)
         findGazetteerPhrases()
+    }
+
+    /// The gazetteer match starting at token `index`, if any.
+    func gazetteerSpan(at index: Int) -> (last: Int, entry: Gazetteer.Entry)? {
+        let slot = spanStarts[index]
+        return slot < 0 ? nil : spanEntries[Int(slot)]
     }
 
     private mutating func findGazetteerPhrases() {
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            guard token.isWord, token.isCapitalised || allCapitals || token.key == token.text,
+            // Lower-case words only start acronyms written in lower case ("dpa").
+            guard token.isWord, token.isCapitalised || allCapitals || gazetteer.lowercasePhraseStarts.contains(token.key),
                   let phrases = gazetteer.phrasesByFirstToken[token.key] else {
                 index += 1
                 continue
             }
             var matched = false
             for phrase in phrases where matches(phrase, at: index) {
-                gazetteerSpans[index] = (index + phrase.tokens.count - 1, phrase.entry)
+                spanStarts[index] = Int32(spanEntries.count)
+                spanEntries.append((index + phrase.tokens.count - 1, phrase.entry))
                 index += phrase.tokens.count
                 matched = true
                 break
@@ -136,41 +146,39 @@ struct NameRunScanner {
     /// The unit starting at token `index`, if that token can be part of a name run.
     func unit(at index: Int) -> NameRun.Unit? {
         guard index < tokens.count else { return nil }
-        if let span = gazetteerSpans[index] {
+        if let span = gazetteerSpan(at: index) {
             return NameRun.Unit(first: index, last: span.last, tag: .gazetteer(span.entry))
         }
         let token = tokens[index]
         guard token.isWord, token.isCapitalised, !allCapitals else { return nil }
-        if let kind = wordKind(token.text) {
-            switch kind {
-            case .honorific: return NameRun.Unit(first: index, last: index, tag: .honorific)
-            case .titleHead: return NameRun.Unit(first: index, last: index, tag: .titleHead)
-            case .titleModifier, .descriptor, .roleNoun:
-                if gazetteer.organisationHeads.contains(token.text) { break }
-                return NameRun.Unit(first: index, last: index, tag: kind == .descriptor ? .descriptor : .titleModifier)
-            }
+        let unit = { (tag: NameRun.Tag) in NameRun.Unit(first: index, last: index, tag: tag) }
+        guard let word = gazetteer.wordClasses[token.text] ?? hyphenatedTitle(token.text) else {
+            if token.sentenceStart && gazetteer.nonNameKeys.contains(token.key) { return nil }
+            return unit(.name)
         }
-        if gazetteer.organisationHeads.contains(token.text) {
-            return NameRun.Unit(first: index, last: index, tag: .organisationHead)
+        switch word.title {
+        case .honorific?: return unit(.honorific)
+        case .titleHead?: return unit(.titleHead)
+        case .descriptor? where !word.isOrganisationHead: return unit(.descriptor)
+        case .titleModifier? where !word.isOrganisationHead, .roleNoun? where !word.isOrganisationHead:
+            return unit(.titleModifier)
+        default: break
         }
-        if gazetteer.placeHeads.contains(token.text) {
-            return NameRun.Unit(first: index, last: index, tag: .placeHead)
+        if word.isOrganisationHead { return unit(.organisationHead) }
+        if word.isPlaceHead { return unit(.placeHead) }
+        if word.isOrganisationSuffix, index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].text == "," {
+            return unit(.organisationSuffix)
         }
-        if gazetteer.organisationSuffixes.contains(token.text), index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].text == "," {
-            return NameRun.Unit(first: index, last: index, tag: .organisationSuffix)
-        }
-        if gazetteer.nonNames.contains(token.text) { return nil }
-        if token.sentenceStart && gazetteer.nonNames.contains(token.text.capitalized) { return nil }
-        return NameRun.Unit(first: index, last: index, tag: .name)
+        if word.isNonName { return nil }
+        return unit(.name)
     }
 
-    /// The title kind of a word, also of hyphenated titles ("Secretary-General", "Vice-Minister").
-    private func wordKind(_ word: String) -> Gazetteer.WordKind? {
-        if let kind = gazetteer.wordKinds[word] { return kind }
-        guard word.contains("-"), let first = word.split(separator: "-").first, let last = word.split(separator: "-").last else { return nil }
+    /// Hyphenated titles: "Secretary-General", "Vice-Minister".
+    private func hyphenatedTitle(_ word: String) -> Gazetteer.WordClass? {
+        guard word.utf8.contains(0x2D), let first = word.split(separator: "-").first, let last = word.split(separator: "-").last else { return nil }
         let kinds = [gazetteer.wordKinds[String(first)], gazetteer.wordKinds[String(last).capitalized]]
-        if kinds.contains(.titleHead) { return .titleHead }
-        return kinds.contains(.titleModifier) ? .titleModifier : nil
+        if kinds.contains(.titleHead) { return Gazetteer.WordClass(title: .titleHead) }
+        return kinds.contains(.titleModifier) ? Gazetteer.WordClass(title: .titleModifier) : nil
     }
 
     /// The run starting at token `index`, or nil when no run starts there.

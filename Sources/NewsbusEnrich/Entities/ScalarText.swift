@@ -1,0 +1,45 @@
+/// A text as an array of Unicode scalars, with each scalar's UTF-8 offset so that a range of
+/// scalars turns back into a String without re-encoding scalar by scalar.
+struct ScalarText: Sendable {
+    let scalars: [Unicode.Scalar]
+    /// UTF-8 offset of each scalar, plus one past the end.
+    let utf8Offsets: [Int]
+    let utf8: [UInt8]
+
+    init(_ text: String) {
+        var bytes = Array(text.utf8)
+        if bytes.isEmpty { bytes = [] }
+        var scalars: [Unicode.Scalar] = []
+        var offsets: [Int] = []
+        scalars.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            offsets.append(index)
+            if lead < 0x80 {
+                scalars.append(Unicode.Scalar(lead))
+                index += 1
+                continue
+            }
+            // A Swift String is valid UTF-8, so the sequence lengths can be trusted.
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length where index + k < count {
+                value = (value << 6) | (UInt32(bytes[index + k]) & 0x3F)
+            }
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+            index += length
+        }
+        offsets.append(count)
+        self.scalars = scalars
+        self.utf8Offsets = offsets
+        self.utf8 = bytes
+    }
+
+    /// The text of scalars `start..<end`.
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: utf8[utf8Offsets[start]..<utf8Offsets[end]], as: UTF8.self)
+    }
+}
