@@ -8,6 +8,9 @@ public struct IngestResult: Sendable {
     public var encoding: String
     /// The articles (one for a page, many for a feed).
     public var articles: [Article]
+    /// Items of a feed or ninjs array that could not become an article (the others are in
+    /// ``articles``): the error records of those items.
+    public var issues: [ItemIssue] = []
 }
 
 /// Turns raw input — bytes of any supported format, in any supported encoding — into articles:
@@ -41,8 +44,8 @@ public struct Ingestor: Sendable {
         let document = try TextDecoding.decode(bytes, declaredCharset: charset, maxBytes: maxBytes)
         let format = FormatDetector.detect(document, filename: context.filename, contentType: contentType)
         guard let parser = parsers[format] else { throw .unknownFormat("\(format.shortName) input, and no parser for it is configured") }
-        let articles = try parser.parse(document, context: context)
-        return IngestResult(format: format, encoding: document.encoding, articles: articles)
+        let parsed = try parser.parseReportingItems(document, context: context)
+        return IngestResult(format: format, encoding: document.encoding, articles: parsed.articles, issues: parsed.issues)
     }
 }
 
