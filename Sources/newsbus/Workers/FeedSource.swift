@@ -24,6 +24,7 @@ struct FeedSource: Source {
     private var state: FeedState
     private var nextPollAt = Date.distantPast
     private var pending: [String: String] = [:]  // key (uri) → content hash, until stored
+    private var recordedIssues: Set<String> = []
     /// Polls made, and how many were answered 304 Not Modified.
     private(set) var polls = 0
     private(set) var notModified = 0
@@ -95,7 +96,10 @@ struct FeedSource: Source {
         let context = IngestContext(sourceName: name, sourceKind: "feed", locator: key, receivedAt: Timestamp.now())
         do {
             let result = try ingestor.ingest([UInt8](data), context: context, contentType: http.value(forHTTPHeaderField: "Content-Type"))
-            for issue in result.issues { errors.record(issue, locator: key) }
+            // An unusable item is recorded once, not on every poll that still carries it.
+            for issue in result.issues where recordedIssues.insert("\(issue.index)|\(issue.line)|\(issue.reason)").inserted {
+                errors.record(issue, locator: key)
+            }
             var items: [SourceItem] = []
             for article in result.articles {
                 let hash = article.contentHash.isEmpty ? ContentHash.of(article) : article.contentHash
