@@ -346,7 +346,12 @@ public enum WorkerKind: Sendable, Hashable {
     /// through a shell.
     case command([String])
 
-    /// The built-in kinds: `stats` (the statistics enricher) and `store` (the SQLite store, which
-    /// also serves the dead-letter stage).
-    public static let builtInKinds: [String] = ["stats", "store"]
+    /// The built-in enrichers, in their default pipeline order; each serves `enrich.<kind>`
+    /// unless a worker entry names another stage. Kept equal to the `newsbus` executable's
+    /// enricher registry (a test checks).
+    public static let builtInEnricherKinds: [String] = ["fingerprint", "stats"]
+
+    /// The built-in kinds: the enrichers and `store` (the SQLite store, which also serves the
+    /// dead-letter stage).
+    public static let builtInKinds: [String] = builtInEnricherKinds + ["store"]
 }

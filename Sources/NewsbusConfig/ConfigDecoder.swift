@@ -42,7 +42,7 @@ struct Draft {
         db = Located(value: Paths.resolve(Self.defaultDB, against: base, home: nil), origin: .defaultValue)
     }
 
-    /// The built-in stages' own workers: `enrich.stats` → `stats`, `store` → `store`.
+    /// The built-in stages' own workers: `enrich.<kind>` → `<kind>`, `store` → `store`.
     static func defaultWorkers(for stages: [Located<String>]) -> [WorkerEntry] {
         defaultWorkers(for: stages.map(\.value))
     }
@@ -50,10 +50,12 @@ struct Draft {
     static func defaultWorkers(for stages: [String]) -> [WorkerEntry] {
         stages.compactMap { stage in
             let kind: String? =
-                switch stage {
-                case "enrich.stats": "stats"
-                case "store": "store"
-                default: nil
+                if stage == "store" {
+                    "store"
+                } else if stage.hasPrefix("enrich."), WorkerKind.builtInEnricherKinds.contains(String(stage.dropFirst("enrich.".count))) {
+                    String(stage.dropFirst("enrich.".count))
+                } else {
+                    nil
                 }
             return kind.map { WorkerEntry(worker: ClusterConfig.Worker(stage: stage, kind: .builtIn($0)), stageOrigin: .defaultValue) }
         }
