@@ -140,7 +140,8 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "NewsbusWireTests", dependencies: ["NewsbusWire", "NewsbusTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsbusZMQTests", dependencies: ["NewsbusZMQ"]),
-        .testTarget(name: "NewsbusIngestTests", dependencies: ["NewsbusIngest", "NewsbusWire"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "NewsbusIngestTests", dependencies: ["NewsbusIngest", "NewsbusWire", "NewsbusEvaluation"], exclude: ["Fixtures"]),
         .testTarget(
             name: "NewsbusEnrichTests", dependencies: ["NewsbusEnrich", "NewsbusWire", "NewsbusIngest", "NewsbusTesting"],
             exclude: ["Fixtures"]),

@@ -63,6 +63,10 @@ struct FileIngest {
 
     /// Reads and parses one file.
     func item(for file: String) -> Item {
+        // Refuse an oversized file from its size, without reading it into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > ingestor.maxBytes {
+            return .rejected(file: file, reason: IngestError.tooLarge(bytes: size, limit: ingestor.maxBytes).description)
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             return .rejected(file: file, reason: "cannot read the file")
         }
