@@ -95,14 +95,7 @@ public enum IngestFixtures {
     /// `Tests/NewsbusIngestTests/Fixtures` in the package that holds `directory` or one of its
     /// parents, or nil.
     public static func packageFixtures(searchingUpFrom directory: URL) -> URL? {
-        var folder = directory.standardizedFileURL
-        while true {
-            let candidate = folder.appendingPathComponent("Tests/NewsbusIngestTests/Fixtures")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-            let parent = folder.deletingLastPathComponent()
-            if parent.path == folder.path { return nil }
-            folder = parent
-        }
+        PackageFolder.find("Tests/NewsbusIngestTests/Fixtures", searchingUpFrom: directory)
     }
 
     private static func relativePath(of url: URL, under root: URL) -> String {
