@@ -30,84 +30,92 @@ public struct EnrichmentScorer: Sendable {
     ///
     /// - Parameter fixture: the name mismatches are reported under.
     public func score(_ article: Article, against expectation: EnrichmentExpectation, fixture: String = "") -> EnrichmentReport {
+        var sheet = ScoreSheet(fixture: fixture)
+        sheet.report.fixtures = 1
+        if let expected = expectation.people { sheet.entities(.people, article.people, expected, into: \.people) }
+        if let expected = expectation.organisations { sheet.entities(.organisations, article.organisations, expected, into: \.organisations) }
+        if let expected = expectation.places { sheet.entities(.places, article.places, expected, into: \.places) }
+        if let expected = expectation.quotes {
+            sheet.quotes(article.quotes, expected, speakers: (expectation.people ?? []) + (expectation.organisations ?? []))
+        }
+        if let expected = expectation.dates { sheet.dates(article.dates, expected) }
+        if let expected = expectation.subjects { sheet.subjects(article.subjects, expected) }
+        if let expected = expectation.language {
+            let right = Self.primarySubtag(article.language) == Self.primarySubtag(expected)
+            sheet.check(.language, right: right, expected: expected, got: article.language, into: \.language)
+        }
+        if let expected = expectation.located {
+            let right = EvaluationText.sameName(article.located, expected)
+            sheet.check(.located, right: right, expected: expected, got: article.located, into: \.located)
+        }
+        return sheet.report
+    }
+
+    /// A report being filled in for one fixture.
+    private struct ScoreSheet {
+        let fixture: String
         var report = EnrichmentReport()
-        report.fixtures = 1
-        func note(_ field: EnrichmentMismatch.Field, _ kind: EnrichmentMismatch.Kind, expected: String? = nil, predicted: String? = nil) {
+
+        mutating func note(_ field: EnrichmentMismatch.Field, _ kind: EnrichmentMismatch.Kind, expected: String? = nil, predicted: String? = nil) {
             report.mismatches.append(EnrichmentMismatch(fixture: fixture, field: field, kind: kind, expected: expected, predicted: predicted))
         }
 
-        // Entities.
-        let entityKinds: [(EnrichmentMismatch.Field, [Article.Concept], [EnrichmentExpectation.Entity]?, WritableKeyPath<EnrichmentReport, Score>)] = [
-            (.people, article.people, expectation.people, \.people),
-            (.organisations, article.organisations, expectation.organisations, \.organisations),
-            (.places, article.places, expectation.places, \.places),
-        ]
-        for (field, predicted, expected, keyPath) in entityKinds {
-            guard let expected else { continue }
-            let matching = OneToOneMatching(predicted: predicted, expected: expected, matches: Self.entityMatches)
+        mutating func entities(
+            _ field: EnrichmentMismatch.Field, _ predicted: [Article.Concept], _ expected: [EnrichmentExpectation.Entity],
+            into keyPath: WritableKeyPath<EnrichmentReport, Score>
+        ) {
+            let matching = OneToOneMatching(predicted: predicted, expected: expected, matches: EnrichmentScorer.entityMatches)
             report[keyPath: keyPath] = matching.score
-            for e in matching.unmatchedExpected { note(field, .missed, expected: Self.describe(expected[e])) }
-            for p in matching.unmatchedPredicted { note(field, .spurious, predicted: Self.describe(predicted[p])) }
-            guard field == .places else { continue }
+            for e in matching.unmatchedExpected { note(field, .missed, expected: describe(expected[e])) }
+            for p in matching.unmatchedPredicted { note(field, .spurious, predicted: describe(predicted[p])) }
+            guard field == .places else { return }
             for pair in matching.pairs {
                 guard let code = expected[pair.expected].code else { continue }
                 let got = predicted[pair.predicted].code
                 let right = EvaluationText.sameName(got, code)
                 report.placeCodes.record(right)
-                if !right {
-                    note(.placeCode, .wrong, expected: "\(Self.quoted(expected[pair.expected].name)) \(code)", predicted: got.isEmpty ? nil : got)
-                }
+                if !right { note(.placeCode, .wrong, expected: "\(quoted(expected[pair.expected].name)) \(code)", predicted: got.isEmpty ? nil : got) }
             }
         }
 
-        // Quotes.
-        if let expected = expectation.quotes {
-            let predicted = article.quotes
-            let speakers = (expectation.people ?? []) + (expectation.organisations ?? [])
-            let content = OneToOneMatching(predicted: predicted, expected: expected) { Self.quoteMatches($0.content, $1.text) }
+        mutating func quotes(_ predicted: [Article.Quote], _ expected: [EnrichmentExpectation.Quote], speakers: [EnrichmentExpectation.Entity]) {
+            let content = OneToOneMatching(predicted: predicted, expected: expected) { EnrichmentScorer.quoteMatches($0.content, $1.text) }
             report.quotes = content.score
             report.quotesWithSpeaker = Score.matching(predicted: predicted, expected: expected) { p, e in
-                Self.quoteMatches(p.content, e.text) && Self.speakerMatches(p.speaker, e.speaker, among: speakers)
+                EnrichmentScorer.quoteMatches(p.content, e.text) && EnrichmentScorer.speakerMatches(p.speaker, e.speaker, among: speakers)
             }
-            for e in content.unmatchedExpected { note(.quotes, .missed, expected: Self.describe(expected[e])) }
-            for p in content.unmatchedPredicted { note(.quotes, .spurious, predicted: Self.describe(predicted[p])) }
-            for pair in content.pairs where !Self.speakerMatches(predicted[pair.predicted].speaker, expected[pair.expected].speaker, among: speakers) {
-                note(.quoteSpeaker, .wrong, expected: Self.describe(expected[pair.expected]), predicted: Self.describe(predicted[pair.predicted]))
+            for e in content.unmatchedExpected { note(.quotes, .missed, expected: describe(expected[e])) }
+            for p in content.unmatchedPredicted { note(.quotes, .spurious, predicted: describe(predicted[p])) }
+            for pair in content.pairs
+            where !EnrichmentScorer.speakerMatches(predicted[pair.predicted].speaker, expected[pair.expected].speaker, among: speakers) {
+                note(.quoteSpeaker, .wrong, expected: describe(expected[pair.expected]), predicted: describe(predicted[pair.predicted]))
             }
         }
 
-        // Dates.
-        if let expected = expectation.dates {
+        mutating func dates(_ mentions: [Article.DateMention], _ expected: [EnrichmentExpectation.DateExpression]) {
             var seen = Set<[String]>()
-            let predicted = article.dates.filter { seen.insert([EvaluationText.folded($0.text), $0.value]).inserted }
-            let matching = OneToOneMatching(predicted: predicted, expected: expected) { Self.dateMatches($0, $1) }
+            let predicted = mentions.filter { seen.insert([EvaluationText.folded($0.text), $0.value]).inserted }
+            let matching = OneToOneMatching(predicted: predicted, expected: expected, matches: EnrichmentScorer.dateMatches)
             report.dates = matching.score
-            for e in matching.unmatchedExpected { note(.dates, .missed, expected: "\(Self.quoted(expected[e].text)) = \(expected[e].value)") }
-            for p in matching.unmatchedPredicted { note(.dates, .spurious, predicted: "\(Self.quoted(predicted[p].text)) = \(predicted[p].value)") }
+            for e in matching.unmatchedExpected { note(.dates, .missed, expected: "\(quoted(expected[e].text)) = \(expected[e].value)") }
+            for p in matching.unmatchedPredicted { note(.dates, .spurious, predicted: "\(quoted(predicted[p].text)) = \(predicted[p].value)") }
         }
 
-        // Subjects.
-        if let expected = expectation.subjects {
-            let expectedCodes = Self.unique(expected.map(EvaluationText.folded))
-            let predictedCodes = Self.unique(article.subjects.map { EvaluationText.folded($0.uri.isEmpty ? $0.code : $0.uri) }.filter { $0.hasPrefix("medtop:") })
+        mutating func subjects(_ concepts: [Article.Concept], _ expected: [String]) {
+            let expectedCodes = unique(expected.map(EvaluationText.folded))
+            let predictedCodes = unique(concepts.map { EvaluationText.folded($0.uri.isEmpty ? $0.code : $0.uri) }.filter { $0.hasPrefix("medtop:") })
             let matching = OneToOneMatching(predicted: predictedCodes, expected: expectedCodes) { $0 == $1 }
             report.subjects = matching.score
             for e in matching.unmatchedExpected { note(.subjects, .missed, expected: expectedCodes[e]) }
             for p in matching.unmatchedPredicted { note(.subjects, .spurious, predicted: predictedCodes[p]) }
         }
 
-        // Language and dateline.
-        if let expected = expectation.language {
-            let right = Self.primarySubtag(article.language) == Self.primarySubtag(expected)
-            report.language.record(right)
-            if !right { note(.language, .wrong, expected: expected, predicted: article.language.isEmpty ? nil : article.language) }
+        mutating func check(
+            _ field: EnrichmentMismatch.Field, right: Bool, expected: String, got: String, into keyPath: WritableKeyPath<EnrichmentReport, Accuracy>
+        ) {
+            report[keyPath: keyPath].record(right)
+            if !right { note(field, .wrong, expected: expected, predicted: got.isEmpty ? nil : got) }
         }
-        if let expected = expectation.located {
-            let right = EvaluationText.sameName(article.located, expected)
-            report.located.record(right)
-            if !right { note(.located, .wrong, expected: expected, predicted: article.located.isEmpty ? nil : article.located) }
-        }
-        return report
     }
 
     // MARK: - Rules
@@ -154,31 +162,31 @@ public struct EnrichmentScorer: Sendable {
     static func primarySubtag(_ tag: String) -> String {
         EvaluationText.folded(String(tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? ""))
     }
+}
 
-    // MARK: - Descriptions
+// MARK: - Descriptions
 
-    private static func unique(_ values: [String]) -> [String] {
-        var seen = Set<String>()
-        return values.filter { !$0.isEmpty && seen.insert($0).inserted }
-    }
+private func unique(_ values: [String]) -> [String] {
+    var seen = Set<String>()
+    return values.filter { !$0.isEmpty && seen.insert($0).inserted }
+}
 
-    private static func quoted(_ text: String) -> String { "\"\(text)\"" }
+private func quoted(_ text: String) -> String { "\"\(text)\"" }
 
-    private static func describe(_ entity: EnrichmentExpectation.Entity) -> String {
-        quoted(entity.name) + (entity.aliases.isEmpty ? "" : " (aliases: \(entity.aliases.joined(separator: ", ")))")
-    }
+private func describe(_ entity: EnrichmentExpectation.Entity) -> String {
+    quoted(entity.name) + (entity.aliases.isEmpty ? "" : " (aliases: \(entity.aliases.joined(separator: ", ")))")
+}
 
-    private static func describe(_ concept: Article.Concept) -> String {
-        quoted(concept.name.isEmpty ? concept.literal : concept.name)
-            + (concept.aliases.isEmpty ? "" : " (aliases: \(concept.aliases.joined(separator: ", ")))")
-    }
+private func describe(_ concept: Article.Concept) -> String {
+    quoted(concept.name.isEmpty ? concept.literal : concept.name)
+        + (concept.aliases.isEmpty ? "" : " (aliases: \(concept.aliases.joined(separator: ", ")))")
+}
 
-    private static func describe(_ quote: EnrichmentExpectation.Quote) -> String {
-        quoted(quote.text) + " — " + (quote.speaker ?? "no speaker")
-    }
+private func describe(_ quote: EnrichmentExpectation.Quote) -> String {
+    quoted(quote.text) + " — " + (quote.speaker ?? "no speaker")
+}
 
-    private static func describe(_ quote: Article.Quote) -> String {
-        let speaker = quote.speaker.map { $0.name.isEmpty ? $0.literal : $0.name } ?? ""
-        return quoted(quote.content) + " — " + (speaker.isEmpty ? "no speaker" : speaker)
-    }
+private func describe(_ quote: Article.Quote) -> String {
+    let speaker = quote.speaker.map { $0.name.isEmpty ? $0.literal : $0.name } ?? ""
+    return quoted(quote.content) + " — " + (speaker.isEmpty ? "no speaker" : speaker)
 }
