@@ -46,6 +46,7 @@ bench:
 	$(SWIFT) build -c release --product newsbus
 	$(BIN_RELEASE) bench codec
 	$(BIN_RELEASE) bench pipeline
+	$(BIN_RELEASE) bench ingest
 
 ## check-memory: the codec's malformed-input corpus under valgrind
 check-memory:

@@ -69,6 +69,20 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: near-duplicate links") { db in
+            try db.execute(sql: """
+                ALTER TABLE articles ADD COLUMN fingerprint INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
+                CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+                CREATE TABLE fingerprint_bands (
+                    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                    band INTEGER NOT NULL,
+                    value INTEGER NOT NULL,
+                    PRIMARY KEY (band, value, article_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX fingerprint_bands_article ON fingerprint_bands(article_id);
+                """)
+        }
         return migrator
     }
 }

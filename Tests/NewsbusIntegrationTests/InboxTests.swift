@@ -58,4 +58,31 @@ struct InboxTests {
         #expect(try h.stop().status == 0)
         h.expectNoSurvivors()
     }
+
+    @Test("a ninjs array with an unusable item: the good items are stored, the file goes to done/ with an issues record")
+    func inboxRecordsItemIssues() throws {
+        let h = try ClusterHarness(statsReplicas: 1, inbox: true)
+        try h.start(expectWorkers: 2)
+        let items = """
+            [
+              {"uri": "urn:newsbus:test:inbox-1", "headlines": [{"role": "main", "value": "Harbour crane collapses"}],
+               "bodies": [{"role": "main", "contenttype": "text/plain", "value": "No one was hurt, the port authority said."}]},
+              {"headlines": [{"role": "main", "value": "An item without a uri"}]},
+              {"uri": "urn:newsbus:test:inbox-3", "headlines": [{"role": "main", "value": "Ferry timetable changes"}],
+               "bodies": [{"role": "main", "contenttype": "text/plain", "value": "Winter sailings start on Monday."}]}
+            ]
+            """
+        try h.drop(Data(items.utf8), as: "agency.json")
+        let settled = Eventually.wait(timeout: 30, intervalMs: 50) { h.files(in: "done").contains("agency.json.issues.json") }
+        #expect(settled, "done: \(h.files(in: "done")), rejected: \(h.files(in: "rejected"))")
+        #expect(h.files(in: "done").contains("agency.json"))
+        let record = h.inboxFolder.appendingPathComponent("done/agency.json.issues.json")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: record)) as? [String: Any]
+        let issues = json?["items"] as? [[String: Any]] ?? []
+        #expect(issues.count == 1 && issues.first?["index"] as? Int == 2 && issues.first?["line"] as? Int == 4, "\(issues)")
+        #expect((issues.first?["reason"] as? String)?.contains("uri") == true, "\(issues)")
+        #expect(try h.store().stats().articles == 2)
+        #expect(try h.stop().status == 0)
+        h.expectNoSurvivors()
+    }
 }

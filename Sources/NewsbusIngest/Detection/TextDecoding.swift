@@ -10,7 +10,7 @@ import Foundation
 /// on record. Bytes that look like binary data (many control characters) are refused.
 public enum TextDecoding {
     /// Decodes `bytes`; `declaredCharset` is a charset from outside (e.g. an HTTP content type).
-    public static func decode(_ bytes: [UInt8], declaredCharset: String? = nil, maxBytes: Int = 64 << 20) throws(IngestError) -> DecodedDocument {
+    public static func decode(_ bytes: [UInt8], declaredCharset: String? = nil, maxBytes: Int = Ingestor.defaultMaxBytes) throws(IngestError) -> DecodedDocument {
         guard bytes.count <= maxBytes else { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
         guard !bytes.isEmpty else { throw .empty }
         if let (encoding, bomLength) = byteOrderMark(bytes) {
