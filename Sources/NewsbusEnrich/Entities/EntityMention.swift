@@ -33,6 +33,8 @@ struct EntityMention: Sendable {
     var addsAlias = true
     /// For people: the name's words, for matching one-word later mentions.
     var nameParts: [String] = []
+    /// Found by shape alone: kept only if another mention of the entity has a cue.
+    var isTentative = false
 }
 
 /// A lower-case, hyphen-joined ASCII-folded slug for URIs: "Funakoshi Takehiro" → "funakoshi-takehiro".

@@ -29,6 +29,8 @@ struct EntityResolver {
         var segments: Set<ArticleSegment> = []
         var confidence: UInt32 = 0
         var isGazetteer: Bool
+        /// Some mention has a cue; an entity found by shape alone is dropped.
+        var isFirm = false
         /// Folded name and aliases, to keep aliases distinct.
         var foldedForms: Set<String> = []
 
@@ -63,6 +65,7 @@ struct EntityResolver {
         mentions.sort { $0.order < $1.order }
 
         var entities = aggregate(mentions)
+        entities.removeAll { !$0.isFirm }
         mergeQualifiedOrganisations(&entities)
         removeCrossTypeDuplicates(&entities)
         return concepts(entities)
@@ -117,15 +120,23 @@ struct EntityResolver {
     }
 
     /// One-word mentions: a part of a full name ("Funakoshi", "Kim") joins that person; an
-    /// unknown word introduced like a person ("Mr Gunn", "Gunn said") becomes a person of its own.
+    /// unknown word introduced like a person ("Mr Gunn", "spokesperson Wang") becomes a person of
+    /// its own; one that only acts or speaks ("Greenpeace said") or is described as a company
+    /// becomes an organisation, since people in news text are introduced by their full name.
     private func resolveSingleWords(
         _ words: [EntityExtractor.SingleWord], people: PeopleIndex, mentions: [(order: Int, mention: EntityMention)]
     ) -> [(order: Int, mention: EntityMention)] {
         var people = people
-        for word in words where word.personCue {
+        var organisations: [String: String] = [:]
+        for word in words where word.cue != .none {
             let key = Gazetteer.fold(word.text)
             if people.names.contains(where: { $0.parts.contains(key) }) { continue }
-            people.names.append(([key], "person:" + key, word.text, key))
+            if word.cue == .person {
+                people.names.append(([key], "person:" + key, word.text, key))
+                organisations[key] = nil
+            } else if organisations[key] == nil {
+                organisations[key] = word.text
+            }
         }
         // Where each person was last mentioned before a given point, for "Kim" with two Kims.
         let personOrders = mentions.filter { $0.mention.type == .person }.map { ($0.order, $0.mention.identity) }
@@ -135,6 +146,12 @@ struct EntityResolver {
         for word in words {
             let key = Gazetteer.fold(word.text)
             let matches = people.names.filter { $0.parts.contains(key) }
+            if matches.isEmpty, let name = organisations[key] {
+                result.append((word.order, EntityMention(
+                    type: .organisation, identity: "org-name:" + key, name: name, surface: word.text, uri: "",
+                    confidence: 55, segment: word.segment)))
+                continue
+            }
             guard !matches.isEmpty else { continue }
             var chosen = matches[0]
             if matches.count > 1 {
@@ -149,10 +166,11 @@ struct EntityResolver {
             }
             if shortForms[chosen.identity] == nil { shortForms[chosen.identity] = key }
             let isOwnName = chosen.parts == [key]
-            let mention = EntityMention(
+            var mention = EntityMention(
                 type: .person, identity: chosen.identity, name: chosen.name, surface: word.text,
                 uri: "", confidence: isOwnName ? 65 : 80,
                 segment: word.segment, nameParts: chosen.parts)
+            mention.isTentative = word.cue == .none || word.cue == .organisation
             result.append((word.order, mention))
         }
         return result
@@ -178,7 +196,15 @@ struct EntityResolver {
         var result: [(order: Int, mention: EntityMention)] = []
         for acronym in acronyms {
             guard let identity = definitions[acronym.text] ?? byInitials[acronym.text],
-                  var mention = organisations[identity] else { continue }
+                  var mention = organisations[identity] else {
+                // An unknown acronym that acts ("GDL said") or is described as one is an organisation.
+                if acronym.cue == .actor || acronym.cue == .organisation {
+                    result.append((acronym.order, EntityMention(
+                        type: .organisation, identity: "org-name:" + Gazetteer.fold(acronym.text), name: acronym.text,
+                        surface: acronym.text, uri: "", confidence: 55, segment: acronym.segment)))
+                }
+                continue
+            }
             mention.surface = acronym.text
             mention.extraAliases = []
             mention.segment = acronym.segment
@@ -229,10 +255,12 @@ struct EntityResolver {
                 entities.append(Entity(
                     type: mention.type, name: mention.name, code: mention.code, uri: mention.uri, firstOrder: order,
                     isGazetteer: mention.identity.hasPrefix("country:") || mention.identity.hasPrefix("geonames:")
+                        || mention.identity.hasPrefix("region:")
                         || mention.identity.hasPrefix("org:")))
             }
             // Changed in place: a copy would make each alias append copy the arrays.
             entities[index].count += 1
+            if !mention.isTentative { entities[index].isFirm = true }
             entities[index].segments.insert(mention.segment)
             entities[index].confidence = max(entities[index].confidence, mention.confidence)
             if entities[index].uri.isEmpty { entities[index].uri = mention.uri }

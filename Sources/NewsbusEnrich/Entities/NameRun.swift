@@ -169,7 +169,10 @@ struct NameRunScanner {
         if word.isOrganisationSuffix, index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].text == "," {
             return unit(.organisationSuffix)
         }
-        if word.isNonName { return nil }
+        // "Oh" is an interjection, but "Oh Su-bin" is a name.
+        if word.isNonName, !(gazetteer.familyNames[token.key] != nil && index + 1 < tokens.count && tokens[index + 1].isCapitalised) {
+            return nil
+        }
         return unit(.name)
     }
 
