@@ -54,12 +54,21 @@ extension EntityExtractor {
             let segment = context.segment(at: firstToken)
             let pluralAtStart = word.sentenceStart && word.key.hasSuffix("s")
             let cue: SingleWordCue = cues.organisation ? .organisation : cues.strong ? .person
-                : cues.verbAfter && !pluralAtStart ? .actor : .none
+                : cues.verbAfter && !pluralAtStart ? .actor : cues.place != nil ? .place : .none
             if word.isAllCaps {
                 acronyms.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), cue: cue))
             } else {
-                singleWords.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), cue: cue))
+                singleWords.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), cue: cue,
+                                              placeAlias: cues.place ?? ""))
             }
+            return
+        }
+        if let placeAlias = cues.place, !cues.strong, !cues.verbAfter, !cues.organisation {
+            let name = context.text(firstToken, lastToken)
+            addMention(EntityMention(
+                type: .place, identity: "place-name:" + Gazetteer.fold(name), name: name, surface: name,
+                extraAliases: placeAlias.isEmpty ? [] : [placeAlias], uri: "", confidence: 60,
+                segment: context.segment(at: firstToken)))
             return
         }
         if cues.organisation && !cues.strong {
@@ -106,6 +115,23 @@ extension EntityExtractor {
         var verbAfter = false
         /// An apposition naming an organisation: "Evergrande, the developer,".
         var organisation = false
+        /// Set when the context makes it a place: "Henan province" (the alias "Henan province"),
+        /// "Bangued, Abra" or "in Bangued" (no alias: empty).
+        var place: String?
+    }
+
+    /// Lower-case nouns after a name that make it a place: "Henan province", "Frankfurt station".
+    static let placeNouns: Set<String> = [
+        "province", "prefecture", "state", "county", "district", "region", "island", "islands", "city", "town",
+        "village", "station", "airport", "port", "building", "square", "street", "river", "mountain", "valley",
+        "peninsula", "municipality", "neighbourhood", "neighborhood", "suburb", "township", "coast", "bay",
+    ]
+    /// Prepositions before a name that make it a place when nothing else says what it is.
+    static let placePrepositions: Set<String> = ["in", "near", "outside", "around", "across", "towards", "toward"]
+
+    /// Token texts joined by single spaces.
+    static func textBetween(_ tokens: [EntityToken], _ first: Int, _ last: Int) -> String {
+        tokens[first...last].map(\.text).joined(separator: " ")
     }
 
     /// Words that open an apposition describing the name before it.
@@ -145,6 +171,15 @@ extension EntityExtractor {
         var after = lastToken + 1
         guard after < tokens.count else { return cues }
         if tokens[after].text == "'s" { return cues }
+        if firstToken > 0, Self.placePrepositions.contains(tokens[firstToken - 1].text) { cues.place = "" }
+        if tokens[after].isWord, !tokens[after].isCapitalised, Self.placeNouns.contains(tokens[after].key) {
+            cues.place = Self.textBetween(tokens, firstToken, after)
+        }
+        if tokens[after].text == ",", after + 1 < tokens.count, tokens[after + 1].isCapitalised,
+           gazetteer.country(named: tokens[after + 1].text) != nil || gazetteer.place(named: tokens[after + 1].text) != nil
+            || (after + 2 < tokens.count && gazetteer.country(named: tokens[after + 1].text + " " + tokens[after + 2].text) != nil) {
+            cues.place = ""
+        }
         if tokens[after].text == "(", after + 1 < tokens.count, Self.captionMarkers.contains(tokens[after + 1].text) {
             cues.strong = true
         }

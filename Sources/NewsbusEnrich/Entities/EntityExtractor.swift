@@ -8,6 +8,8 @@ struct EntityExtractor {
         var segment: ArticleSegment
         var order: Int
         var cue: SingleWordCue
+        /// For ``SingleWordCue/place``: the name with its place noun ("Geoje island"), or empty.
+        var placeAlias = ""
     }
 
     /// What the words around a one-word name say about it.
@@ -20,6 +22,8 @@ struct EntityExtractor {
         case person
         /// An apposition names an organisation ("Evergrande, the developer,").
         case organisation
+        /// The context makes it a place ("in Bangued", "Geoje island", "Bangued, Abra").
+        case place
     }
 
     let gazetteer: Gazetteer

@@ -128,10 +128,13 @@ struct EntityResolver {
     ) -> [(order: Int, mention: EntityMention)] {
         var people = people
         var organisations: [String: String] = [:]
+        var places: [String: String] = [:]
         for word in words where word.cue != .none {
             let key = Gazetteer.fold(word.text)
             if people.names.contains(where: { $0.parts.contains(key) }) { continue }
-            if word.cue == .person {
+            if word.cue == .place {
+                if places[key] == nil { places[key] = word.text }
+            } else if word.cue == .person {
                 people.names.append(([key], "person:" + key, word.text, key))
                 organisations[key] = nil
             } else if organisations[key] == nil {
@@ -146,6 +149,13 @@ struct EntityResolver {
         for word in words {
             let key = Gazetteer.fold(word.text)
             let matches = people.names.filter { $0.parts.contains(key) }
+            if matches.isEmpty, organisations[key] == nil, let name = places[key] {
+                result.append((word.order, EntityMention(
+                    type: .place, identity: "place-name:" + key, name: name, surface: word.text,
+                    extraAliases: word.placeAlias.isEmpty ? [] : [word.placeAlias], uri: "", confidence: 55,
+                    segment: word.segment)))
+                continue
+            }
             if matches.isEmpty, let name = organisations[key] {
                 result.append((word.order, EntityMention(
                     type: .organisation, identity: "org-name:" + key, name: name, surface: word.text, uri: "",
