@@ -146,6 +146,7 @@ ORGANISATIONS = [
     ("fifa", "FIFA", "FIFA", [], "non-governmental"),
     ("ohchr", "UN Human Rights Office", "OHCHR", ["Office of the High Commissioner for Human Rights"], "intergovernmental"),
     ("quad", "Quadrilateral Security Dialogue", "Quad", [], "intergovernmental"),
+    ("holy-see", "Holy See", "", [], "sovereign entity"),
     ("cia", "Central Intelligence Agency", "CIA", [], "government"),
     ("fbi", "Federal Bureau of Investigation", "FBI", [], "government"),
     ("nsa", "National Security Agency", "", [], "government"),
@@ -240,7 +241,8 @@ Television Radio Airlines Airways Motors Electronics Industries Holdings Enterpr
 Systems Energy Petroleum Oil Exchange Bourse Prosecutors Police Wire Newswire Media Images Photos
 Studios Capital Partners Ventures Investments Securities Insurance Pharmaceuticals Pharma Logistics
 Shipping Railways Foods Brands Software Semiconductor Semiconductors Mining Steel Chemicals
-Coastguard Museum Festival Orchestra Theatre Theater Library Council Staff Lithography"""
+Coastguard Museum Festival Orchestra Theatre Theater Library Council Staff Lithography Community
+Assets Capital Manufacturing"""
 # Words that make a capitalised phrase a place: "Korean Peninsula", "Strait of Hormuz".
 PLACE_HEADS = """Peninsula Island Islands Strait Straits Sea Ocean Gulf Bay River Lake Mountain Mountains Mount
 Valley Desert Coast Province Prefecture County District Region Territory Territories Square Palace
@@ -288,7 +290,7 @@ Some Many Most Much More Less Few Several All Both Each Every Either Neither Non
 Another Such Same Own Very Too Quite Rather Almost Nearly About Around Roughly Approximately
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June
 July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-Photo Photos Image Images Video Videos Picture Pictures File Courtesy Source Sources Read Related
+Video Videos File Courtesy Source Sources Read Related
 Share Click Subscribe Follow Advertisement Copyright Update Updated Editor Note Notes
 Yes Oh Well Please Thank Thanks Hello Sorry Let Lets Let's Do Does Did Is Are Was Were Be Been
 Has Have Had Will Would Shall Should Can Could May Might Must Need Ought Dare Used

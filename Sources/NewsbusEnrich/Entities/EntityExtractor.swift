@@ -175,30 +175,40 @@ struct EntityExtractor {
     /// Organisation phrases built around head words: "[US] Embassy", "[Japanese] Ministry of
     /// Foreign Affairs", "Seoul National University", "Acme Holdings Ltd".
     private mutating func findOrganisations(_ units: [NameRun.Unit], consumed: inout [Bool], context: inout Context) {
+        let tokens = context.tokens
         var h = 0
         while h < units.count {
-            let isSuffix: Bool
-            switch units[h].tag {
-            case .organisationHead: isSuffix = false
-            case .organisationSuffix: isSuffix = true
-            default: h += 1; continue
+            guard Self.isOrganisationHead(units[h]), !consumed[h] else {
+                h += 1
+                continue
+            }
+            // "Chief of Staff": a head right after "of" belongs to a title.
+            if h > 0, case .connector = units[h - 1].tag, tokens[units[h - 1].first].key == "of",
+               h < 2 || units[h - 2].isTitle {
+                h += 1
+                continue
             }
             var left = h
             while left > 0, !consumed[left - 1] {
-                let unit = units[left - 1]
-                let extendable: Bool
-                switch unit.tag {
-                case .name, .descriptor, .titleModifier, .organisationHead: extendable = true
-                case .gazetteer: extendable = unit.isPlaceLike || isSuffix
-                default: extendable = false
+                if Self.extendsOrganisationLeft(units[left - 1]) {
+                    left -= 1
+                } else if case .connector = units[left - 1].tag, left >= 2, !consumed[left - 2],
+                          Self.joinsOrganisationWords.contains(tokens[units[left - 1].first].key),
+                          Self.extendsOrganisationLeft(units[left - 2]), units[left - 2].gazetteerEntry == nil {
+                    // "National Disaster Risk Reduction and Management Council", "Río de la Plata Press".
+                    left -= 2
+                } else {
+                    break
                 }
-                guard extendable else { break }
-                left -= 1
             }
+            // Further words up to the last head or suffix: "Formosa Semiconductor Manufacturing Co".
             var right = h
-            while !isSuffix, right + 1 < units.count, case .organisationHead = units[right + 1].tag { right += 1 }
-            if !isSuffix { right = extendTail(units, from: right, tokens: context.tokens) }
-            while right + 1 < units.count, case .organisationSuffix = units[right + 1].tag { right += 1 }
+            var cursor = h + 1
+            while cursor < units.count, !consumed[cursor], Self.extendsOrganisationLeft(units[cursor]) || Self.isOrganisationHead(units[cursor]) {
+                if Self.isOrganisationHead(units[cursor]) { right = cursor }
+                cursor += 1
+            }
+            if case .organisationHead = units[right].tag { right = extendTail(units, from: right, tokens: tokens) }
             // A bare head ("Ministry", "Party") names nothing.
             if left == right {
                 h += 1
@@ -207,6 +217,30 @@ struct EntityExtractor {
             emitOrganisation(units, left: left, right: right, head: h, context: &context)
             for i in left...right { consumed[i] = true }
             h = right + 1
+        }
+    }
+
+    /// Connectors inside organisation names before the head.
+    static let joinsOrganisationWords: Set<String> = ["and", "&", ",", "de", "la", "del", "des", "du", "di", "da", "der", "van", "von"]
+
+    private static func isOrganisationHead(_ unit: NameRun.Unit) -> Bool {
+        switch unit.tag {
+        case .organisationHead, .organisationSuffix: return true
+        // "World Jewish Congress": a one-word gazetteer organisation after other words is a head.
+        case .gazetteer(.organisation(let organisation, viaAcronym: false)): return !organisation.name.contains(" ")
+        default: return false
+        }
+    }
+
+    /// Words that may stand before an organisation's head: "Seoul National University".
+    private static func extendsOrganisationLeft(_ unit: NameRun.Unit) -> Bool {
+        switch unit.tag {
+        case .name, .descriptor, .titleModifier, .organisationHead, .placeHead: return true
+        case .gazetteer(let entry):
+            switch entry {
+            case .country, .demonym, .place, .organisation: return true
+            }
+        default: return false
         }
     }
 
@@ -253,7 +287,7 @@ struct EntityExtractor {
                 end = cursor
             case .titleHead where first:
                 end = cursor
-            case .connector where ["and", "&"].contains(tokenKey(unit)):
+            case .connector where ["and", "&", ","].contains(tokenKey(unit)):
                 guard cursor + 1 < units.count else { return trimTitleModifiers(units, end: end) }
                 switch units[cursor + 1].tag {
                 case .name, .descriptor, .titleModifier: break

@@ -184,6 +184,27 @@ struct NameRunScanner {
         return kinds.contains(.titleModifier) ? Gazetteer.WordClass(title: .titleModifier) : nil
     }
 
+    /// Whether the comma at `comma` separates words of one organisation name: capitalised words,
+    /// commas and a final "and" follow, and the run or those words hold an organisation head.
+    private func commaContinuesOrganisation(at comma: Int, units: [NameRun.Unit]) -> Bool {
+        var sawAnd = false
+        var sawHead = units.contains { if case .organisationHead = $0.tag { return true } else { return false } }
+        var index = comma + 1
+        while index < tokens.count, index <= comma + 12 {
+            let token = tokens[index]
+            if token.isWord && token.isCapitalised {
+                if gazetteer.wordClasses[token.text]?.isOrganisationHead == true { sawHead = true }
+                if sawAnd { return sawHead }
+            } else if token.key == "and" || token.text == "&" {
+                sawAnd = true
+            } else if token.text != "," {
+                return false
+            }
+            index += 1
+        }
+        return false
+    }
+
     /// The run starting at token `index`, or nil when no run starts there.
     func run(at index: Int) -> NameRun? {
         guard let first = unit(at: index) else { return nil }
@@ -203,6 +224,13 @@ struct NameRunScanner {
                 continue
             }
             if let following = unit(at: next), !token.sentenceStart {
+                units.append(following)
+                next = following.last + 1
+                continue
+            }
+            // A comma inside an organisation's name: "Ministry of Culture, Sports and Tourism".
+            if token.text == ",", commaContinuesOrganisation(at: next, units: units), let following = unit(at: next + 1) {
+                units.append(NameRun.Unit(first: next, last: next, tag: .connector))
                 units.append(following)
                 next = following.last + 1
                 continue
