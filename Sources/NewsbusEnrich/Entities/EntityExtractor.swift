@@ -123,7 +123,8 @@ struct EntityExtractor {
     // MARK: Gazetteer entries
 
     private mutating func emitGazetteer(_ entry: Gazetteer.Entry, first: Int, last: Int, context: inout Context, countsAsMention: Bool = true) {
-        let surface = context.text(first, last)
+        var surface = context.text(first, last)
+        if let prefix = NameRunScanner.hyphenatedAdjectivePrefix(surface) { surface = String(prefix) }
         let segment = context.segment(at: first)
         switch entry {
         case .country(let country):
@@ -192,13 +193,15 @@ struct EntityExtractor {
             while left > 0, !consumed[left - 1] {
                 if Self.extendsOrganisationLeft(units[left - 1]) {
                     left -= 1
-                } else if case .connector = units[left - 1].tag, left >= 2, !consumed[left - 2],
-                          Self.joinsOrganisationWords.contains(tokens[units[left - 1].first].key),
-                          Self.extendsOrganisationLeft(units[left - 2]), units[left - 2].gazetteerEntry == nil {
-                    // "National Disaster Risk Reduction and Management Council", "Río de la Plata Press".
-                    left -= 2
                 } else {
-                    break
+                    // Across connectors: "National Disaster Risk Reduction and Management Council",
+                    // "Río de la Plata Press".
+                    var before = left - 1
+                    while before > 0, case .connector = units[before].tag,
+                          Self.joinsOrganisationWords.contains(tokens[units[before].first].key) { before -= 1 }
+                    guard before < left - 1, !consumed[before], Self.extendsOrganisationLeft(units[before]),
+                          units[before].gazetteerEntry == nil, units[before].tag.isNotConnector else { break }
+                    left = before
                 }
             }
             // Further words up to the last head or suffix: "Formosa Semiconductor Manufacturing Co".
@@ -290,7 +293,7 @@ struct EntityExtractor {
             case .connector where ["and", "&", ","].contains(tokenKey(unit)):
                 guard cursor + 1 < units.count else { return trimTitleModifiers(units, end: end) }
                 switch units[cursor + 1].tag {
-                case .name, .descriptor, .titleModifier: break
+                case .name, .descriptor, .titleModifier, .organisationHead: break
                 default: return trimTitleModifiers(units, end: end)
                 }
             default:

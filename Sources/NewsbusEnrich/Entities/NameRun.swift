@@ -6,6 +6,8 @@
 /// titleHead, titleHead, connector, descriptor, connector, name, descriptor, name, name.
 struct NameRun {
     enum Tag: Sendable {
+        var isNotConnector: Bool { if case .connector = self { return false } else { return true } }
+
         case gazetteer(Gazetteer.Entry)
         case titleHead, titleModifier, descriptor, honorific
         case organisationHead, organisationSuffix
@@ -108,6 +110,14 @@ struct NameRunScanner {
         while index < tokens.count {
             let token = tokens[index]
             // Lower-case words only start acronyms written in lower case ("dpa").
+            if token.isWord, token.isCapitalised, let prefix = Self.hyphenatedAdjectivePrefix(token.text),
+               let phrase = gazetteer.phrasesByFirstToken[Gazetteer.fold(String(prefix))]?.first(where: { $0.tokens.count == 1 && $0.exactSurface == nil }) {
+                // "Stockholm-based": a mention of Stockholm.
+                spanStarts[index] = Int32(spanEntries.count)
+                spanEntries.append((index, phrase.entry))
+                index += 1
+                continue
+            }
             guard token.isWord, token.isCapitalised || allCapitals || gazetteer.lowercasePhraseStarts.contains(token.key),
                   let phrases = gazetteer.phrasesByFirstToken[token.key] else {
                 index += 1
@@ -150,7 +160,7 @@ struct NameRunScanner {
             return NameRun.Unit(first: index, last: span.last, tag: .gazetteer(span.entry))
         }
         let token = tokens[index]
-        guard token.isWord, token.isCapitalised, !allCapitals else { return nil }
+        guard token.isWord, token.isCapitalised, !allCapitals, Self.hyphenatedAdjectivePrefix(token.text) == nil else { return nil }
         let unit = { (tag: NameRun.Tag) in NameRun.Unit(first: index, last: index, tag: tag) }
         guard let word = gazetteer.wordClasses[token.text] ?? hyphenatedTitle(token.text) else {
             if token.sentenceStart && gazetteer.nonNameKeys.contains(token.key) { return nil }
@@ -176,6 +186,20 @@ struct NameRunScanner {
         return unit(.name)
     }
 
+    /// Endings that make a hyphenated word an adjective: "Zurich-based", "Kremlin-backed".
+    static let adjectiveEndings: Set<Substring> = [
+        "based", "born", "led", "backed", "owned", "run", "made", "bound", "controlled", "linked", "listed",
+        "registered", "headquartered", "style", "era", "speaking", "wide", "funded", "sponsored", "allied",
+        "aligned", "friendly", "bred", "raised", "trained", "educated", "built", "designed", "produced",
+    ]
+
+    /// "Zurich" for "Zurich-based"; nil for words that are not such adjectives.
+    static func hyphenatedAdjectivePrefix(_ word: String) -> Substring? {
+        guard word.utf8.contains(0x2D), let hyphen = word.lastIndex(of: "-") else { return nil }
+        let ending = word[word.index(after: hyphen)...]
+        return adjectiveEndings.contains(ending) ? word[..<hyphen] : nil
+    }
+
     /// Hyphenated titles: "Secretary-General", "Vice-Minister".
     private func hyphenatedTitle(_ word: String) -> Gazetteer.WordClass? {
         guard word.utf8.contains(0x2D), let first = word.split(separator: "-").first, let last = word.split(separator: "-").last else { return nil }
@@ -194,7 +218,9 @@ struct NameRunScanner {
             let token = tokens[index]
             if token.isWord && token.isCapitalised {
                 if gazetteer.wordClasses[token.text]?.isOrganisationHead == true { sawHead = true }
-                if sawAnd { return sawHead }
+                if sawAnd && sawHead { return true }
+            } else if sawAnd {
+                return sawHead
             } else if token.key == "and" || token.text == "&" {
                 sawAnd = true
             } else if token.text != "," {
@@ -209,6 +235,8 @@ struct NameRunScanner {
     func run(at index: Int) -> NameRun? {
         guard let first = unit(at: index) else { return nil }
         var units = [first]
+        // "Zurich-based" names a place but joins no name around it.
+        if Self.hyphenatedAdjectivePrefix(tokens[index].text) != nil { return NameRun(units: units) }
         var next = first.last + 1
         while units.count < NameRun.maximumUnits, next < tokens.count {
             let previous = tokens[next - 1]
@@ -223,7 +251,7 @@ struct NameRunScanner {
                 next = after.last + 1
                 continue
             }
-            if let following = unit(at: next), !token.sentenceStart {
+            if let following = unit(at: next), !token.sentenceStart, Self.hyphenatedAdjectivePrefix(token.text) == nil {
                 units.append(following)
                 next = following.last + 1
                 continue
