@@ -75,6 +75,14 @@ Arabian Peninsula|Amazon|Himalayas|Alps|Sahara|Gaza Strip|West Bank|Golan Height
 Kashmir|Tibet|Xinjiang|Siberia|Scotland|England|Wales|Northern Ireland|Soviet Union|USSR
 Greenland|Puerto Rico|Guam"""
 
+# Adjectives that mention a region the way a demonym mentions a country.
+REGION_ADJECTIVES = {
+    "Europe": ["European"], "Africa": ["African"], "South America": ["South American"],
+    "Latin America": ["Latin American"], "North America": ["North American"], "Middle East": ["Middle Eastern"],
+    "West Africa": ["West African"], "East Africa": ["East African"], "Central Asia": ["Central Asian"],
+    "Southeast Asia": ["Southeast Asian"], "Scandinavia": ["Scandinavian"], "Caribbean": [],
+}
+
 # Demonyms and country adjectives -> ISO code.
 DEMONYMS = """
 AF Afghan|AL Albanian|DZ Algerian|AO Angolan|AR Argentine|AR Argentinian|AM Armenian|AU Australian
@@ -391,7 +399,7 @@ def build():
     for code, state in sorted(cache.get_us_states().items()):
         city_rows.append((str(state["geonameid"]), state["name"], "", "US", "state"))
     for region in unique(REGIONS.replace("\n", "|").split("|")):
-        city_rows.append(("", region, "", "", "region"))
+        city_rows.append(("", region, "|".join(REGION_ADJECTIVES.get(region, [])), "", "region"))
     write("places.tsv", [GEONAMES, NEWSBUS + " (regions)"], ["geonameid", "name", "aliases", "country", "kind"], city_rows)
 
     org_rows = [(oid, name, acro, "|".join(aliases), kind) for oid, name, acro, aliases, kind in ORGANISATIONS]

@@ -171,7 +171,11 @@ extension EntityExtractor {
         var after = lastToken + 1
         guard after < tokens.count else { return cues }
         if tokens[after].text == "'s" { return cues }
-        if firstToken > 0, Self.placePrepositions.contains(tokens[firstToken - 1].text) { cues.place = "" }
+        // "in Bangued", but not a language or an adjective: "in Korean", "in Spanish".
+        if firstToken > 0, Self.placePrepositions.contains(tokens[firstToken - 1].text),
+           !["ese", "ish", "ian", "ean"].contains(where: { tokens[lastToken].key.hasSuffix($0) }) {
+            cues.place = ""
+        }
         if tokens[after].isWord, !tokens[after].isCapitalised, Self.placeNouns.contains(tokens[after].key) {
             cues.place = Self.textBetween(tokens, firstToken, after)
         }

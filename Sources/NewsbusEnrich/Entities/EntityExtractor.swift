@@ -171,6 +171,41 @@ struct EntityExtractor {
             }
         }
         findPeople(units, consumed: consumed, context: &context)
+        if let last = units.last, last.isCountryLike { findLowercaseOrganisation(after: last, context: &context) }
+    }
+
+    /// Lower-case words that may stand between a country and a lower-case head: "French foreign ministry".
+    static let lowercaseOrganisationFields: Set<String> = [
+        "foreign", "defence", "defense", "interior", "finance", "trade", "health", "justice", "economy", "education",
+        "environment", "agriculture", "culture", "unification", "energy", "industry", "labour", "labor", "transport",
+        "home", "science", "central", "national", "federal", "state", "military", "intelligence",
+    ]
+    /// Lower-case heads after a country or demonym that name one of its institutions.
+    static let lowercaseOrganisationHeads: Set<String> = ["ministry", "embassy", "consulate", "parliament", "navy", "army", "bank"]
+
+    /// "the French embassy in Seoul", "North Korea's foreign ministry", "Belarusian defence ministry".
+    private mutating func findLowercaseOrganisation(after country: NameRun.Unit, context: inout Context) {
+        let tokens = context.tokens
+        var index = country.last + 1
+        if index < tokens.count, tokens[index].text == "'s" { index += 1 }
+        var fields = 0
+        while index < tokens.count, fields < 2, Self.lowercaseOrganisationFields.contains(tokens[index].text) {
+            index += 1
+            fields += 1
+        }
+        guard index < tokens.count, Self.lowercaseOrganisationHeads.contains(tokens[index].text),
+              tokens[index].sentence == tokens[country.first].sentence else { return }
+        // "the central bank" needs its field; "the French bank" is no particular bank.
+        if tokens[index].text == "bank" && fields == 0 { return }
+        let name = context.text(country.first, index)
+        var extraAliases: [String] = []
+        if index + 2 < tokens.count, tokens[index + 1].key == "in", tokens[index + 2].isCapitalised {
+            extraAliases.append(name + " in " + tokens[index + 2].text)
+        }
+        let identity = "org-name:" + Gazetteer.fold(name)
+        addMention(EntityMention(type: .organisation, identity: identity, name: name, surface: name, extraAliases: extraAliases,
+                                 uri: "", confidence: 70, segment: context.segment(at: country.first)))
+        context.lastOrganisation = (identity, name)
     }
 
     /// Organisation phrases built around head words: "[US] Embassy", "[Japanese] Ministry of
@@ -224,7 +259,7 @@ struct EntityExtractor {
     }
 
     /// Connectors inside organisation names before the head.
-    static let joinsOrganisationWords: Set<String> = ["and", "&", ",", "de", "la", "del", "des", "du", "di", "da", "der", "van", "von"]
+    static let joinsOrganisationWords: Set<String> = ["and", "&", ",", "'s", "de", "la", "del", "des", "du", "di", "da", "der", "van", "von"]
 
     private static func isOrganisationHead(_ unit: NameRun.Unit) -> Bool {
         switch unit.tag {

@@ -256,6 +256,14 @@ struct NameRunScanner {
                 next = following.last + 1
                 continue
             }
+            // A possessive inside an organisation's name: "People's Bank of China".
+            if token.text == "'s", let last = units.last, last.isName, let following = unit(at: next + 1),
+               case .organisationHead = following.tag {
+                units.append(NameRun.Unit(first: next, last: next, tag: .connector))
+                units.append(following)
+                next = following.last + 1
+                continue
+            }
             // A comma inside an organisation's name: "Ministry of Culture, Sports and Tourism".
             if token.text == ",", commaContinuesOrganisation(at: next, units: units), let following = unit(at: next + 1) {
                 units.append(NameRun.Unit(first: next, last: next, tag: .connector))
