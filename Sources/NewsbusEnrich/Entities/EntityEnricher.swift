@@ -2,7 +2,7 @@ import NewsbusSDK
 import NewsbusWire
 
 /// People, organisations and places named in the headline, the main body and the image captions
-/// and credits (stage `enrich.entities`).
+/// (stage `enrich.entities`).
 ///
 /// Names are found by rules over capitalised words and the shipped ``Gazetteer``: countries (with
 /// ISO 3166-1 codes, also from demonyms and short forms like "US"), capitals and cities,
@@ -49,10 +49,8 @@ public struct EntityEnricher: Enricher {
         if let body = article.mainBody {
             extractor.scan(body.value, segment: .body, leadEndsAtFirstParagraph: true)
         }
-        for association in article.associations {
-            if !association.caption.isEmpty { extractor.scan(association.caption, segment: .caption) }
-            // Credits name agencies too: "(Photo by Harbour Wire)".
-            if !association.credit.isEmpty { extractor.scan(association.credit, segment: .caption) }
+        for association in article.associations where !association.caption.isEmpty {
+            extractor.scan(association.caption, segment: .caption)
         }
         let result = EntityResolver(gazetteer: gazetteer).resolve(extractor)
         return (result.people, result.organisations, result.places)

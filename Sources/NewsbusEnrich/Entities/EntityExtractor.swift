@@ -181,7 +181,7 @@ struct EntityExtractor {
         "home", "science", "central", "national", "federal", "state", "military", "intelligence",
     ]
     /// Lower-case heads after a country or demonym that name one of its institutions.
-    static let lowercaseOrganisationHeads: Set<String> = ["ministry", "embassy", "consulate", "parliament", "navy", "army", "bank"]
+    static let lowercaseOrganisationHeads: Set<String> = ["ministry", "embassy", "consulate", "parliament", "navy", "army"]
 
     /// "the French embassy in Seoul", "North Korea's foreign ministry", "Belarusian defence ministry".
     private mutating func findLowercaseOrganisation(after country: NameRun.Unit, context: inout Context) {
@@ -195,8 +195,6 @@ struct EntityExtractor {
         }
         guard index < tokens.count, Self.lowercaseOrganisationHeads.contains(tokens[index].text),
               tokens[index].sentence == tokens[country.first].sentence else { return }
-        // "the central bank" needs its field; "the French bank" is no particular bank.
-        if tokens[index].text == "bank" && fields == 0 { return }
         let name = context.text(country.first, index)
         var extraAliases: [String] = []
         if index + 2 < tokens.count, tokens[index + 1].key == "in", tokens[index + 2].isCapitalised {

@@ -179,9 +179,12 @@ struct NameRunScanner {
         if word.isOrganisationSuffix, index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].text == "," {
             return unit(.organisationSuffix)
         }
-        // "Oh" is an interjection, but "Oh Su-bin" is a name.
-        if word.isNonName, !(gazetteer.familyNames[token.key] != nil && index + 1 < tokens.count && tokens[index + 1].isCapitalised) {
-            return nil
+        // "Oh" is an interjection, but "Oh Su-bin" is a name; "People" is no name, but "People's Bank" is.
+        if word.isNonName {
+            let familyName = gazetteer.familyNames[token.key] != nil && index + 1 < tokens.count && tokens[index + 1].isCapitalised
+            let possessiveOrganisation = index + 2 < tokens.count && tokens[index + 1].text == "'s"
+                && gazetteer.wordClasses[tokens[index + 2].text]?.isOrganisationHead == true
+            if !familyName && !possessiveOrganisation { return nil }
         }
         return unit(.name)
     }
