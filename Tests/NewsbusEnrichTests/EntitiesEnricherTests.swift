@@ -199,3 +199,52 @@ struct EntitiesEnricherTests {
         #expect(article.people.named("Tomas Reyes")?.aliases == ["Reyes"])
     }
 }
+
+@Suite("Entities enricher: organisation and place shapes")
+struct EntitiesShapesTests {
+    @Test("organisation names with commas, 'and', particles and possessives stay whole")
+    func longOrganisationNames() throws {
+        let article = try enrichEntities(body: """
+            The Ministry of Fisheries, Oceans and Coastal Affairs said quotas would fall. The Andean Seismic, \
+            Volcanic and Geodetic Survey Agency (ASVGSA) issued a warning. Reporters from Puerto de la Luna Radio \
+            and the Farmers' Mutual Bank were present, as was the Workers’ Cooperative Bank.
+            """)
+        let names = article.organisations.names
+        #expect(names.contains("Ministry of Fisheries, Oceans and Coastal Affairs"))
+        #expect(names.contains("Andean Seismic, Volcanic and Geodetic Survey Agency"))
+        #expect(article.organisations.named("Andean Seismic, Volcanic and Geodetic Survey Agency")?.aliases == ["ASVGSA"])
+        #expect(names.contains("Puerto de la Luna Radio"))
+    }
+
+    @Test("a country or demonym with a lower-case institution is an organisation; 'Zurich-based' names Zurich")
+    func lowercaseInstitutions() throws {
+        let article = try enrichEntities(body: """
+            The Peruvian foreign ministry protested, and Chile's defence ministry replied. The Canadian embassy in \
+            Lima stayed closed. A Zurich-based fund and a Kremlin-backed group bought shares.
+            """)
+        #expect(article.organisations.names == ["Peruvian foreign ministry", "Chile's defence ministry", "Canadian embassy", "Kremlin"])
+        #expect(article.organisations.named("Canadian embassy")?.aliases == ["Canadian embassy in Lima"])
+        // The gazetteer's name; "Zurich" differs only in a diacritic, and "Zurich-based" is no alias.
+        #expect(article.places.names == ["Peru", "Chile", "Canada", "Lima", "Zürich"])
+        #expect(article.places.named("Zürich")?.aliases == [])
+    }
+
+    @Test("places from their context: a place noun after the name, 'Name, Country', 'in Name', regions and their adjectives")
+    func placesFromContext() throws {
+        let article = try enrichEntities(body: """
+            Floods hit Ostrava-Jih district and the village of Dolni Lhota. Rescuers reached Kravare, Czech Republic, \
+            by noon, and later worked in Hlucin. European and South American donors sent aid to Central Asia. \
+            Most residents speak in Czech.
+            """)
+        let names = article.places.names
+        #expect(names.contains("Ostrava-Jih"))
+        #expect(article.places.named("Ostrava-Jih")?.aliases == ["Ostrava-Jih district"])
+        #expect(names.contains("Kravare"))
+        #expect(names.contains("Hlucin"))
+        #expect(names.contains("Europe"))
+        #expect(names.contains("South America"))
+        #expect(names.contains("Central Asia"))
+        #expect(article.places.named("Czech Republic")?.code == "CZ")
+        #expect(article.people.isEmpty)
+    }
+}

@@ -168,34 +168,31 @@ enum EntityTokenizer {
     private static func markSentences(_ tokens: inout [EntityToken]) {
         var sentence = 0
         var startPending = true
-        var previousWord: EntityToken?
+        var previousWord = -1
         for i in tokens.indices {
             if tokens[i].paragraphStart && i > 0 {
                 sentence += 1
                 startPending = true
             }
-            let token = tokens[i]
-            if token.isWord {
+            tokens[i].sentence = sentence
+            if tokens[i].isWord {
                 tokens[i].sentenceStart = startPending
-                tokens[i].sentence = sentence
                 startPending = false
-                previousWord = token
+                previousWord = i
                 continue
             }
-            tokens[i].sentence = sentence
-            switch token.text {
+            switch tokens[i].text {
             case ".", "!", "?", "\u{2026}":
-                if token.text == ".", let word = previousWord, word.end == token.start,
-                   abbreviations.contains(word.key) || (word.text.unicodeScalars.count == 1 && word.isCapitalised) {
+                if tokens[i].text == ".", previousWord >= 0, tokens[previousWord].end == tokens[i].start,
+                   abbreviations.contains(tokens[previousWord].key)
+                    || (tokens[previousWord].end - tokens[previousWord].start == 1 && tokens[previousWord].isCapitalised) {
                     continue
                 }
                 sentence += 1
                 startPending = true
             case "\"", "\u{201C}", "\u{2018}", "\u{00AB}":
                 // A word just inside an opening quote is capitalised like a sentence start.
-                if i + 1 < tokens.count, tokens[i + 1].start == token.end { startPending = true }
-            case ":", ";":
-                break
+                if i + 1 < tokens.count, tokens[i + 1].start == tokens[i].end { startPending = true }
             default:
                 break
             }
