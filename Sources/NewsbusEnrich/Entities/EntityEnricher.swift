@@ -52,7 +52,7 @@ public struct EntityEnricher: Enricher {
         for association in article.associations where !association.caption.isEmpty {
             extractor.scan(association.caption, segment: .caption)
         }
-        let result = EntityResolver(gazetteer: gazetteer).resolve(extractor)
+        let result = EntityResolver(gazetteer: gazetteer).resolve(&extractor)
         return (result.people, result.organisations, result.places)
     }
 

@@ -51,8 +51,10 @@ struct EntityResolver {
         }
     }
 
-    func resolve(_ extractor: EntityExtractor) -> Result {
-        var mentions = extractor.mentions
+    /// Resolves the extractor's mentions, taking them out of it (so that they are not copied).
+    func resolve(_ extractor: inout EntityExtractor) -> Result {
+        var mentions: [(order: Int, mention: EntityMention)] = []
+        swap(&mentions, &extractor.mentions)
         let people = canonicalPeople(mentions)
         for index in mentions.indices where mentions[index].mention.type == .person {
             if let canonical = people.canonical(for: mentions[index].mention.nameParts) {
