@@ -247,4 +247,14 @@ struct EntitiesShapesTests {
         #expect(article.places.named("Czech Republic")?.code == "CZ")
         #expect(article.people.isEmpty)
     }
+
+    @Test("names that are also words or month abbreviations, and company names with a web domain")
+    func wordLikeNames() throws {
+        let article = try enrichEntities(body: """
+            Former prime minister Theresa May met bank economist Jan Hollis in May. Orbitra.com Inc said it would \
+            hire 300 people by Oct. 4.
+            """)
+        #expect(article.people.names == ["Theresa May", "Jan Hollis"])
+        #expect(article.organisations.names == ["Orbitra.com Inc"])
+    }
 }

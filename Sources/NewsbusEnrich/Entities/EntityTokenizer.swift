@@ -127,6 +127,11 @@ enum EntityTokenizer {
                 i += 1
                 continue
             }
+            // A web domain keeps its ending: "Amazon.com".
+            if s[i] == ".", let ending = domainEnding(s, from: i + 1) {
+                i = ending
+                continue
+            }
             // Dotted acronym: single letters each followed by a dot ("U.S.", "U.N.").
             if s[i] == ".", i - start == 1 || (i >= 2 && s[i - 2] == "."), isUpper(s[i - 1]), isUpper(s[i + 1]),
                i + 2 < count, s[i + 2] == "." {
@@ -136,6 +141,18 @@ enum EntityTokenizer {
             break
         }
         return i
+    }
+
+    private static let domainEndings: Set<String> = ["com", "org", "net", "io", "co", "ai", "gov", "edu"]
+
+    /// The end of a domain ending starting at `start` ("com" in "Amazon.com"), if there is one.
+    private static func domainEnding(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+        var end = start
+        while end < s.count, end - start < 4, s[end].isASCII, s[end].properties.isLowercase { end += 1 }
+        guard end > start, end == s.count || !isWordScalar(s[end]) else { return nil }
+        var ending = ""
+        ending.unicodeScalars.append(contentsOf: s[start..<end])
+        return domainEndings.contains(ending) ? end : nil
     }
 
     private static func makeWord(_ source: ScalarText, _ start: Int, _ end: Int) -> EntityToken {

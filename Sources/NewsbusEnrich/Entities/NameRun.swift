@@ -69,6 +69,8 @@ struct NameRun {
         "de", "del", "della", "der", "den", "van", "von", "da", "dos", "das", "du", "la", "le", "bin", "bint", "ibn", "al", "el", "y",
     ]
     static let maximumUnits = 24
+    /// Month abbreviations that are also given names ("Jan Hatzius"); a date has a number or a dot after them.
+    static let monthAbbreviations: Set<String> = ["Jan", "Mar", "Jun", "Jul", "Aug", "Oct", "Nov", "Dec", "Sept"]
     /// Titles written with a dot that does not end the sentence.
     static let abbreviatedTitles: Set<String> = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Capt", "Sgt", "Adm", "Cmdr", "Rev", "Amb", "St",
@@ -176,7 +178,8 @@ struct NameRunScanner {
         }
         if word.isOrganisationHead { return unit(.organisationHead) }
         if word.isPlaceHead { return unit(.placeHead) }
-        if word.isOrganisationSuffix, index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].text == "," {
+        if word.isOrganisationSuffix {
+            guard index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].text == "," else { return nil }
             return unit(.organisationSuffix)
         }
         // "Oh" is an interjection, but "Oh Su-bin" is a name; "People" is no name, but "People's Bank" is.
@@ -184,7 +187,12 @@ struct NameRunScanner {
             let familyName = gazetteer.familyNames[token.key] != nil && index + 1 < tokens.count && tokens[index + 1].isCapitalised
             let possessiveOrganisation = index + 2 < tokens.count && tokens[index + 1].text == "'s"
                 && gazetteer.wordClasses[tokens[index + 2].text]?.isOrganisationHead == true
-            if !familyName && !possessiveOrganisation { return nil }
+            // A name that is also a word: "Theresa May", "Jan Hatzius" (an abbreviation before a name).
+            let afterName = index > 0 && tokens[index - 1].isCapitalised && tokens[index - 1].end + 1 == token.start
+                && !token.sentenceStart && tokens[index - 1].isWord && gazetteer.wordClasses[tokens[index - 1].text] == nil
+            let shortBeforeName = NameRun.monthAbbreviations.contains(token.text) && index + 1 < tokens.count && tokens[index + 1].isWord
+                && tokens[index + 1].isCapitalised && tokens[index + 1].start == token.end + 1
+            if !familyName && !possessiveOrganisation && !afterName && !shortBeforeName { return nil }
         }
         return unit(.name)
     }
