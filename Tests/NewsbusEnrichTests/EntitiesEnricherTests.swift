@@ -257,4 +257,21 @@ struct EntitiesShapesTests {
         #expect(article.people.names == ["Theresa May", "Jan Hollis"])
         #expect(article.organisations.names == ["Orbitra.com Inc"])
     }
+
+    @Test("a city's name that speaks is the person of that surname when one is named, else the city")
+    func citySurnames() throws {
+        let named = try enrichEntities(body: "Premier Ada Houston toured the coast. Houston told reporters the roads were shut.")
+        #expect(named.people.named("Ada Houston")?.aliases == ["Houston"])
+        #expect(named.places.names.isEmpty)
+        let city = try enrichEntities(body: "Talks stalled in March. Houston said the port would reopen.")
+        #expect(city.people.isEmpty)
+        #expect(city.places.names == ["Houston"])
+    }
+
+    @Test("a name after a known place and a comma is a region: 'Halifax, Nova Scotia'")
+    func regionAfterPlace() throws {
+        let article = try enrichEntities(body: "Crews were sent to Halifax, Nova Scotia, and to a bakery in Lunenburg, said officials.")
+        #expect(article.places.names == ["Halifax", "Nova Scotia", "Lunenburg"])
+        #expect(article.organisations.isEmpty && article.people.isEmpty)
+    }
 }

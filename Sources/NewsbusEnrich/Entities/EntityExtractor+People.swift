@@ -53,8 +53,9 @@ extension EntityExtractor {
             let word = firstWord
             let segment = context.segment(at: firstToken)
             let pluralAtStart = word.sentenceStart && word.key.hasSuffix("s")
+            // A place preposition outweighs a verb: "a bakery in Lunenburg, said she".
             let cue: SingleWordCue = cues.organisation ? .organisation : cues.strong ? .person
-                : cues.verbAfter && !pluralAtStart ? .actor : cues.place != nil ? .place : .none
+                : cues.place != nil ? .place : cues.verbAfter && !pluralAtStart ? .actor : .none
             if word.isAllCaps {
                 acronyms.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), cue: cue))
             } else {
@@ -148,7 +149,7 @@ extension EntityExtractor {
         "organization", "charity", "network", "maker", "manufacturer", "producer", "operator", "carrier", "airline",
         "broadcaster", "newspaper", "insurer", "lender", "retailer", "regulator", "association", "federation",
         "league", "team", "side", "outlet", "startup", "conglomerate", "giant", "fund", "insurer", "automaker",
-        "chipmaker", "carmaker", "drugmaker", "shipbuilder", "brewer", "miner", "exchange", "institute", "university", "ngo", "movement", "coalition", "alliance", "publisher",
+        "chipmaker", "carmaker", "utility", "provider", "drugmaker", "shipbuilder", "brewer", "miner", "exchange", "institute", "university", "ngo", "movement", "coalition", "alliance", "publisher",
     ]
 
     private func cues(_ units: [NameRun.Unit], nameStart: Int, firstToken: Int, lastToken: Int, tokens: [EntityToken]) -> NameCues {
@@ -178,6 +179,11 @@ extension EntityExtractor {
         }
         if tokens[after].isWord, !tokens[after].isCapitalised, Self.placeNouns.contains(tokens[after].key) {
             cues.place = Self.textBetween(tokens, firstToken, after)
+        }
+        // "Halifax, Nova Scotia": a name after a known place and a comma is the region it lies in.
+        if firstToken > 1, tokens[firstToken - 1].text == ",", tokens[firstToken - 2].isCapitalised,
+           gazetteer.place(named: tokens[firstToken - 2].text) != nil || gazetteer.country(named: tokens[firstToken - 2].text) != nil {
+            cues.place = ""
         }
         if tokens[after].text == ",", after + 1 < tokens.count, tokens[after + 1].isCapitalised,
            gazetteer.country(named: tokens[after + 1].text) != nil || gazetteer.place(named: tokens[after + 1].text) != nil

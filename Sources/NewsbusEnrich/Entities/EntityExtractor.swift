@@ -10,6 +10,9 @@ struct EntityExtractor {
         var cue: SingleWordCue
         /// For ``SingleWordCue/place``: the name with its place noun ("Geoje island"), or empty.
         var placeAlias = ""
+        /// What the word is when it is no part of a person's name: "Houston told reporters" is
+        /// Tim Houston when he is named, else the city.
+        var fallback: EntityMention?
     }
 
     /// What the words around a one-word name say about it.
@@ -122,30 +125,34 @@ struct EntityExtractor {
 
     // MARK: Gazetteer entries
 
-    private mutating func emitGazetteer(_ entry: Gazetteer.Entry, first: Int, last: Int, context: inout Context, countsAsMention: Bool = true) {
+    private mutating func emitGazetteer(_ entry: Gazetteer.Entry, first: Int, last: Int, context: inout Context) {
+        let mention = gazetteerMention(entry, first: first, last: last, context: context)
+        addMention(mention)
+        if mention.type == .organisation { context.lastOrganisation = (mention.identity, mention.name) }
+    }
+
+    /// The mention a gazetteer entry makes at tokens `first...last`.
+    private func gazetteerMention(_ entry: Gazetteer.Entry, first: Int, last: Int, context: Context) -> EntityMention {
         var surface = context.text(first, last)
         if let prefix = NameRunScanner.hyphenatedAdjectivePrefix(surface) { surface = String(prefix) }
         let segment = context.segment(at: first)
         switch entry {
         case .country(let country):
-            addMention(EntityMention(type: .place, identity: "country:" + country.code, name: country.name, surface: surface,
-                              code: country.code, uri: "urn:newsbus:place:iso3166:" + country.code, confidence: 95, segment: segment))
+            return EntityMention(type: .place, identity: "country:" + country.code, name: country.name, surface: surface,
+                                 code: country.code, uri: "urn:newsbus:place:iso3166:" + country.code, confidence: 95, segment: segment)
         case .demonym(let country):
-            addMention(EntityMention(type: .place, identity: "country:" + country.code, name: country.name, surface: surface,
-                              code: country.code, uri: "urn:newsbus:place:iso3166:" + country.code, confidence: 85,
-                              segment: segment, addsAlias: false))
+            return EntityMention(type: .place, identity: "country:" + country.code, name: country.name, surface: surface,
+                                 code: country.code, uri: "urn:newsbus:place:iso3166:" + country.code, confidence: 85,
+                                 segment: segment, addsAlias: false)
         case .place(let place) where place.geonameID.isEmpty:
-            addMention(EntityMention(type: .place, identity: "region:" + Gazetteer.fold(place.name), name: place.name,
-                                     surface: surface, uri: "", confidence: 90, segment: segment))
+            return EntityMention(type: .place, identity: "region:" + Gazetteer.fold(place.name), name: place.name,
+                                 surface: surface, uri: "", confidence: 90, segment: segment)
         case .place(let place):
-            addMention(EntityMention(type: .place, identity: "geonames:" + place.geonameID, name: place.name, surface: surface,
-                              uri: "urn:newsbus:place:geonames:" + place.geonameID, confidence: 90, segment: segment))
+            return EntityMention(type: .place, identity: "geonames:" + place.geonameID, name: place.name, surface: surface,
+                                 uri: "urn:newsbus:place:geonames:" + place.geonameID, confidence: 90, segment: segment)
         case .organisation(let organisation, _):
-            let identity = "org:" + organisation.id
-            addMention(EntityMention(type: .organisation, identity: identity, name: organisation.name, surface: surface,
-                              uri: "urn:newsbus:org:" + organisation.id,
-                              confidence: 95, segment: segment))
-            context.lastOrganisation = (identity, organisation.name)
+            return EntityMention(type: .organisation, identity: "org:" + organisation.id, name: organisation.name,
+                                 surface: surface, uri: "urn:newsbus:org:" + organisation.id, confidence: 95, segment: segment)
         }
     }
 
@@ -164,6 +171,15 @@ struct EntityExtractor {
         }
         findOrganisations(units, consumed: &consumed, context: &context)
         findPlacePhrases(units, consumed: &consumed, context: &context)
+        if units.count == 1, let entry = units[0].gazetteerEntry, case .place(let place) = entry,
+           place.kind == "city" || place.kind == "capital", units[0].first == units[0].last,
+           units[0].last + 1 < context.tokens.count, Self.personVerbs.contains(context.tokens[units[0].last + 1].key) {
+            // A city name that speaks may be a person's surname; the resolver decides.
+            let fallback = gazetteerMention(entry, first: units[0].first, last: units[0].last, context: context)
+            singleWords.append(SingleWord(text: context.tokens[units[0].first].text, segment: fallback.segment,
+                                          order: nextOrder(), cue: .none, fallback: fallback))
+            return
+        }
         for i in units.indices where !consumed[i] {
             if let entry = units[i].gazetteerEntry {
                 emitGazetteer(entry, first: units[i].first, last: units[i].last, context: &context)

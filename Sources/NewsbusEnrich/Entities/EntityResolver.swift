@@ -164,7 +164,10 @@ struct EntityResolver {
                     confidence: 55, segment: word.segment)))
                 continue
             }
-            guard !matches.isEmpty else { continue }
+            guard !matches.isEmpty else {
+                if let fallback = word.fallback { result.append((word.order, fallback)) }
+                continue
+            }
             var chosen = matches[0]
             if matches.count > 1 {
                 let consistent = matches.filter { shortForms[$0.identity] == nil || shortForms[$0.identity] == key }
