@@ -254,7 +254,8 @@ Assets Capital Manufacturing Power Electric Utilities Hydro Telecom Municipality
 # Words that make a capitalised phrase a place: "Korean Peninsula", "Strait of Hormuz".
 PLACE_HEADS = """Peninsula Island Islands Strait Straits Sea Ocean Gulf Bay River Lake Mountain Mountains Mount
 Valley Desert Coast Province Prefecture County District Region Territory Territories Square Palace
-Airport Port Harbour Harbor Bridge Canal Border Zone Plateau Highlands Basin Delta Archipelago Cape"""
+Airport Port Harbour Harbor Bridge Canal Border Zone Plateau Highlands Basin Delta Archipelago Cape
+Park Stadium Arena Garden Gardens Field Mosque Cathedral Temple Shrine Gap Channel Pass"""
 ORGANISATION_SUFFIXES = """Inc Inc. Ltd Ltd. Corp Corp. LLC PLC plc AG GmbH SA NV SE Co Co. LLP KK"""
 
 # Honorifics that always precede a person's name.

@@ -55,12 +55,12 @@ extension EntityExtractor {
             let pluralAtStart = word.sentenceStart && word.key.hasSuffix("s")
             // A place preposition outweighs a verb: "a bakery in Lunenburg, said she".
             let cue: SingleWordCue = cues.organisation ? .organisation : cues.strong ? .person
-                : cues.place != nil ? .place : cues.verbAfter && !pluralAtStart ? .actor : .none
+                : cues.place != nil ? .place : cues.verbAfter ? .actor : .none
             if word.isAllCaps {
                 acronyms.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), cue: cue))
             } else {
                 singleWords.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), cue: cue,
-                                              placeAlias: cues.place ?? ""))
+                                              placeAlias: cues.place ?? "", looksPlural: pluralAtStart))
             }
             return
         }
@@ -180,9 +180,11 @@ extension EntityExtractor {
         if tokens[after].isWord, !tokens[after].isCapitalised, Self.placeNouns.contains(tokens[after].key) {
             cues.place = Self.textBetween(tokens, firstToken, after)
         }
-        // "Halifax, Nova Scotia": a name after a known place and a comma is the region it lies in.
+        // "Halifax, Nova Scotia": a name after a known city and a comma is the region it lies in
+        // (not in a list: "Israel, Hamas and Egypt").
         if firstToken > 1, tokens[firstToken - 1].text == ",", tokens[firstToken - 2].isCapitalised,
-           gazetteer.place(named: tokens[firstToken - 2].text) != nil || gazetteer.country(named: tokens[firstToken - 2].text) != nil {
+           gazetteer.place(named: tokens[firstToken - 2].text) != nil, gazetteer.country(named: tokens[firstToken - 2].text) == nil,
+           !tokens[after].isWord || tokens[after].text == "'s" {
             cues.place = ""
         }
         if tokens[after].text == ",", after + 1 < tokens.count, tokens[after + 1].isCapitalised,

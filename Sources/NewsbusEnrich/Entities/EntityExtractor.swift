@@ -13,6 +13,8 @@ struct EntityExtractor {
         /// What the word is when it is no part of a person's name: "Houston told reporters" is
         /// Tim Houston when he is named, else the city.
         var fallback: EntityMention?
+        /// Starts a sentence and ends in "s": "Officials said" is no name unless a person has it.
+        var looksPlural = false
     }
 
     /// What the words around a one-word name say about it.

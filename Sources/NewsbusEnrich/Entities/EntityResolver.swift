@@ -131,7 +131,7 @@ struct EntityResolver {
         var people = people
         var organisations: [String: String] = [:]
         var places: [String: String] = [:]
-        for word in words where word.cue != .none {
+        for word in words where word.cue != .none && !(word.cue == .actor && word.looksPlural) {
             let key = Gazetteer.fold(word.text)
             if people.names.contains(where: { $0.parts.contains(key) }) { continue }
             if word.cue == .place {

@@ -176,8 +176,12 @@ struct NameRunScanner {
             return unit(.titleModifier)
         default: break
         }
-        if word.isOrganisationHead { return unit(.organisationHead) }
-        if word.isPlaceHead { return unit(.placeHead) }
+        // "Park Min-seo" and "Park said" are a name, "Goodison Park" a place.
+        let afterCapitalised = index > 0 && tokens[index - 1].isCapitalised && tokens[index - 1].end + 1 == token.start
+        let beforeCapitalised = index + 1 < tokens.count && tokens[index + 1].isCapitalised && tokens[index + 1].start == token.end + 1
+        let familyNameFirst = gazetteer.familyNames[token.key] != nil && (beforeCapitalised || !afterCapitalised)
+        if word.isOrganisationHead && !familyNameFirst { return unit(.organisationHead) }
+        if word.isPlaceHead && !familyNameFirst { return unit(.placeHead) }
         if word.isOrganisationSuffix {
             guard index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].text == "," else { return nil }
             return unit(.organisationSuffix)
