@@ -197,7 +197,7 @@ import Testing
 
     @Test func everyYamlBlockOfTheReferenceLoads() throws {
         let blocks = try Self.yamlBlocks()
-        #expect(blocks.count == 2)
+        #expect(blocks.count == 3)
         for block in blocks {
             #expect(throws: Never.self) { _ = try parse(block) }
         }
