@@ -47,6 +47,7 @@ bench:
 	$(BIN_RELEASE) bench codec
 	$(BIN_RELEASE) bench pipeline
 	$(BIN_RELEASE) bench ingest
+	$(BIN_RELEASE) bench enrich
 
 ## check-memory: the codec's malformed-input corpus under valgrind
 check-memory:

@@ -18,11 +18,14 @@ public final class ArticleStore: Sendable {
 
     /// Opens (creating if needed) the store at `path` and migrates it to the current schema.
     ///
-    /// - Parameter nearDuplicateDistance: articles whose fingerprints are at most this many bits
-    ///   apart are linked as near-duplicates (`duplicate_of`), 0…31.
-    public init(path: String, nearDuplicateDistance: Int = 6) throws(StoreError) {
+    /// - Parameters:
+    ///   - nearDuplicateDistance: articles whose fingerprints are at most this many bits apart are
+    ///     linked as near-duplicates (`duplicate_of`), 0…31.
+    ///   - nearDuplicateWindow: how many of the most recent fingerprinted articles a new one is
+    ///     compared with.
+    public init(path: String, nearDuplicateDistance: Int = 12, nearDuplicateWindow: Int = 50_000) throws(StoreError) {
         self.path = path
-        nearDuplicates = NearDuplicates(maxDistance: min(max(nearDuplicateDistance, 0), 31))
+        nearDuplicates = NearDuplicates(maxDistance: min(max(nearDuplicateDistance, 0), 31), window: nearDuplicateWindow)
         do {
             var config = Configuration()
             config.busyMode = .timeout(10)
@@ -49,10 +52,13 @@ public final class ArticleStore: Sendable {
     /// `payload` is the article's encoded bytes, kept so `show` returns exactly what was stored.
     public func store(_ batch: [(article: Article, payload: [UInt8])]) throws(StoreError) -> [StoreOutcome] {
         do {
-            return try pool.write { db in
+            let outcomes = try pool.write { db in
                 try batch.map { try self.store($0.article, payload: $0.payload, in: db) }
             }
+            nearDuplicates.commit()
+            return outcomes
         } catch {
+            nearDuplicates.rollback()
             throw StoreError(.write, "cannot store \(batch.count) article(s)", underlying: error)
         }
     }

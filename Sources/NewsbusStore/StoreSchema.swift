@@ -74,13 +74,6 @@ enum StoreSchema {
                 ALTER TABLE articles ADD COLUMN fingerprint INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
                 CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
-                CREATE TABLE fingerprint_bands (
-                    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-                    band INTEGER NOT NULL,
-                    value INTEGER NOT NULL,
-                    PRIMARY KEY (band, value, article_id)
-                ) WITHOUT ROWID;
-                CREATE INDEX fingerprint_bands_article ON fingerprint_bands(article_id);
                 """)
         }
         return migrator

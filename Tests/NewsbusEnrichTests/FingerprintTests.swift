@@ -1,5 +1,4 @@
 import NewsbusEnrich
-import NewsbusTesting
 import NewsbusWire
 import Testing
 
@@ -47,20 +46,12 @@ struct FingerprintTests {
         Follow the Daily Ledger for more business news.
         """
 
-    @Test("a wire copy is a few bits away; different stories are far apart")
+    @Test("a wire copy is a few bits away (the article set checks different stories)")
     func distances() throws {
         let original = SimHash.fingerprint(Self.wire)
         let copy = SimHash.fingerprint(Self.outletCopy)
         #expect(original != 0 && copy != 0)
         #expect(SimHash.distance(original, copy) <= FingerprintEnricher.nearDuplicateDistance, "copy distance \(SimHash.distance(original, copy))")
-        var generator = ArticleGenerator(seed: 11, sizeBytes: 6000...8000)
-        let others = generator.articles(count: 200).map { SimHash.fingerprint($0.mainBody?.value ?? "") }
-        var closest = 64
-        for (i, a) in others.enumerated() {
-            closest = min(closest, SimHash.distance(a, original))
-            for b in others[(i + 1)...] { closest = min(closest, SimHash.distance(a, b)) }
-        }
-        #expect(closest > FingerprintEnricher.nearDuplicateDistance, "unrelated stories are not near-duplicates (closest pair \(closest) bits)")
     }
 
     @Test("fixed functions: the same text gives the same fingerprint, case and punctuation do not matter")

@@ -216,17 +216,21 @@ struct NearDuplicateTests {
         return a
     }
 
-    @Test("an article within 6 bits of an earlier one links to the group's first copy; 7 bits apart does not")
+    @Test("an article within 12 bits of an earlier one links to the group's first copy; 13 bits apart does not")
     func links() throws {
         let t = try TemporaryStore()
         let f: UInt64 = 0xA5C3_0F96_5A3C_F069
         _ = try save(copy("urn:a", headline: "Finance talks resume", fingerprint: f), in: t.store)
         _ = try save(copy("urn:b", headline: "Ministers to meet again", fingerprint: f ^ 0b111), in: t.store)  // 3 bits from a
-        _ = try save(copy("urn:c", headline: "Talks back on", fingerprint: f ^ 0b111_1110_0000), in: t.store)  // 6 from a
-        _ = try save(copy("urn:d", headline: "Unrelated finance", fingerprint: f ^ 0x7F00_0000_0000_0000), in: t.store)  // 7 from a
+        _ = try save(copy("urn:c", headline: "Talks back on", fingerprint: f ^ 0xFFF0), in: t.store)  // 12 from a
+        _ = try save(copy("urn:d", headline: "Unrelated finance", fingerprint: f ^ 0x1FFF_0000_0000_0000), in: t.store)  // 13 from a
         _ = try save(copy("urn:e", headline: "No fingerprint", fingerprint: 0), in: t.store)
-        // Spread over bands: 6 bits, one in each of six different bands.
-        let spread: UInt64 = (1 << 0) | (1 << 10) | (1 << 20) | (1 << 30) | (1 << 40) | (1 << 50)
+        // Across a reopen: the window is read back from the file.
+        let reopened = try ArticleStore(path: t.store.path)
+        _ = try reopened.store(copy("urn:g", headline: "After reopen", fingerprint: f ^ 0b1), payload: copy("urn:g", headline: "After reopen", fingerprint: f ^ 0b1).wireBytes())
+        #expect(try reopened.article(uri: "urn:g")?.duplicateOf == "urn:a")
+        // 12 bits spread over the whole word.
+        let spread: UInt64 = (0..<12).reduce(0) { $0 | (1 << UInt64($1 * 5)) }
         _ = try save(copy("urn:f", headline: "Spread bits", fingerprint: f ^ spread), in: t.store)
         #expect(try t.store.article(uri: "urn:a")?.duplicateOf == nil)
         #expect(try t.store.article(uri: "urn:b")?.duplicateOf == "urn:a")
@@ -234,7 +238,7 @@ struct NearDuplicateTests {
         #expect(try t.store.article(uri: "urn:d")?.duplicateOf == nil)
         #expect(try t.store.article(uri: "urn:e")?.duplicateOf == nil)
         #expect(try t.store.article(uri: "urn:f")?.duplicateOf == "urn:a")
-        #expect(try t.store.duplicateGroup(of: "urn:c") == ["urn:a", "urn:b", "urn:c", "urn:f"])
+        #expect(try t.store.duplicateGroup(of: "urn:c") == ["urn:a", "urn:b", "urn:c", "urn:g", "urn:f"])
         #expect(try t.store.duplicateGroup(of: "urn:d") == ["urn:d"])
         // A new version of the root is not a copy of itself, and keeps its group.
         var a2 = copy("urn:a", headline: "Finance talks resume in May", fingerprint: f ^ 1)
@@ -249,8 +253,8 @@ struct NearDuplicateTests {
         let t = try TemporaryStore()
         let f: UInt64 = 0x0123_4567_89AB_CDEF
         _ = try save(copy("urn:first", headline: "One", fingerprint: f), in: t.store)
-        _ = try save(copy("urn:second", headline: "Two", fingerprint: f ^ 0b11_1111), in: t.store)  // 6 from first
-        _ = try save(copy("urn:third", headline: "Three", fingerprint: f ^ 0b1111_1111_1111), in: t.store)  // 6 from second, 12 from first
+        _ = try save(copy("urn:second", headline: "Two", fingerprint: f ^ 0xFFF), in: t.store)  // 12 from first
+        _ = try save(copy("urn:third", headline: "Three", fingerprint: f ^ 0xFF_FFFF), in: t.store)  // 12 from second, 24 from first
         #expect(try t.store.article(uri: "urn:third")?.duplicateOf == "urn:first")
     }
 
