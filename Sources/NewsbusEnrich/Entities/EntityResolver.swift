@@ -144,7 +144,9 @@ struct EntityResolver {
             }
         }
         // Where each person was last mentioned before a given point, for "Kim" with two Kims.
-        let personOrders = mentions.filter { $0.mention.type == .person }.map { ($0.order, $0.mention.identity) }
+        guard !words.isEmpty else { return [] }
+        var personOrders: [(Int, String)] = []
+        for (order, mention) in mentions where mention.type == .person { personOrders.append((order, mention.identity)) }
         var result: [(order: Int, mention: EntityMention)] = []
         // The one-word form each person has been called so far: a writer keeps to one.
         var shortForms: [String: String] = [:]
@@ -201,6 +203,7 @@ struct EntityResolver {
     private func resolveAcronyms(
         _ acronyms: [EntityExtractor.SingleWord], definitions: [String: String], mentions: [(order: Int, mention: EntityMention)]
     ) -> [(order: Int, mention: EntityMention)] {
+        guard !acronyms.isEmpty else { return [] }
         var organisations: [String: EntityMention] = [:]
         var byInitials: [String: String] = [:]
         for (_, mention) in mentions where mention.type == .organisation && organisations[mention.identity] == nil {
