@@ -30,6 +30,15 @@ struct EntitiesGazetteerTests {
         #expect(gazetteer.wordKind("Representative") == .titleHead)
     }
 
+    @Test("folding lower-cases, straightens apostrophes and strips Latin diacritics")
+    func folding() {
+        #expect(Gazetteer.fold("People\u{2019}s BANK") == "people's bank")
+        #expect(Gazetteer.fold("São Paulo") == "sao paulo")
+        #expect(Gazetteer.fold("Zürich\u{2019}s") == "zurich's")
+        #expect(Gazetteer.fold("kim") == "kim")
+        #expect(Gazetteer.fold("") == "")
+    }
+
     @Test("a folder without the gazetteer files is a clear error naming the file")
     func missingFiles() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gazetteer-missing-\(UUID().uuidString)")

@@ -287,9 +287,39 @@ public struct Gazetteer: Sendable {
     public static func fold(_ text: String) -> String {
         var hasUpper = false
         var isASCII = true
-        for byte in text.utf8 {
-            if byte >= 0x80 { isASCII = false; break }
+        var curlyApostrophes = 0
+        var otherNonASCII = false
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte >= 0x80 {
+                isASCII = false
+                // U+2019 (’) is E2 80 99; anything else non-ASCII takes the full path.
+                let second = utf8.index(after: index)
+                if byte == 0xE2, second != utf8.endIndex, utf8[second] == 0x80,
+                   utf8.index(after: second) != utf8.endIndex, utf8[utf8.index(after: second)] == 0x99 {
+                    curlyApostrophes += 1
+                    index = utf8.index(index, offsetBy: 3)
+                    continue
+                }
+                otherNonASCII = true
+                break
+            }
             if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+            index = utf8.index(after: index)
+        }
+        if !isASCII && !otherNonASCII {
+            // Only curly apostrophes: straighten them and lower-case ASCII, without Foundation.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count - 2 * curlyApostrophes)
+            var skip = 0
+            for byte in utf8 {
+                if skip > 0 { skip -= 1; continue }
+                if byte == 0xE2 { bytes.append(0x27); skip = 2; continue }
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
         if isASCII {
             guard hasUpper else { return text }
