@@ -85,6 +85,8 @@ enum EntityTokenizer {
             let v = scalar.value
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
+        // General punctuation (curly quotes, dashes, spaces) is common in news text and never a letter.
+        if scalar.value >= 0x2000 && scalar.value <= 0x206F { return false }
         let p = scalar.properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
             || p.generalCategory == .spacingMark
@@ -163,7 +165,9 @@ enum EntityTokenizer {
         var firstLetterUpper: Bool?
         var afterHyphenUpper = false
         var previousHyphen = false
+        var isASCII = true
         for scalar in s[start..<end] {
+            if !scalar.isASCII { isASCII = false }
             if isLetter(scalar) {
                 letters += 1
                 let upper = isUpper(scalar)
@@ -177,8 +181,10 @@ enum EntityTokenizer {
         var capitalised = firstLetterUpper == true && !leadingDigit
         // "al-Assad", "bin-Salman", "el-Sisi": a lower-case particle before a capitalised name.
         if !capitalised && afterHyphenUpper && firstLetterUpper == false { capitalised = true }
+        // The lookup key: the text itself for lower-case ASCII, else folded.
+        let key = isASCII && uppers == 0 ? text : Gazetteer.fold(text)
         return EntityToken(
-            start: start, end: end, text: text, key: Gazetteer.fold(text), kind: .word,
+            start: start, end: end, text: text, key: key, kind: .word,
             isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters)
     }
 
