@@ -156,6 +156,8 @@ struct EntitiesEnricherTests {
         #expect(again.organisations == first.organisations)
         #expect(again.places == first.places)
         #expect(first.people.named("Aiko Tanabe")?.aliases == ["Tanabe"])
+        #expect(first.people.named("Aiko Tanabe")?.uri == "urn:newsbus:person:aiko-tanabe")
+        #expect(first.organisations.named("Bank of Korea")?.uri == "urn:newsbus:org:bank-of-korea")
     }
 
     @Test("concepts set by an editor are kept and not duplicated")

@@ -39,6 +39,23 @@ struct EntityMention: Sendable {
 
 /// A lower-case, hyphen-joined ASCII-folded slug for URIs: "Funakoshi Takehiro" → "funakoshi-takehiro".
 func entitySlug(_ name: String) -> String {
+    if name.utf8.allSatisfy({ $0 < 0x80 }) {
+        // ASCII: letters and digits lower-cased, runs of anything else one hyphen.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        var pendingHyphen = false
+        for byte in name.utf8 {
+            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingHyphen && !bytes.isEmpty { bytes.append(0x2D) }
+                pendingHyphen = false
+                bytes.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
     var slug = ""
     var pendingHyphen = false
     for scalar in Gazetteer.fold(name).unicodeScalars {

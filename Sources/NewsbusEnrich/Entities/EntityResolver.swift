@@ -293,15 +293,22 @@ struct EntityResolver {
 
     /// The same words found as two types: a gazetteer entry or organisation wins over a guessed person.
     private func removeCrossTypeDuplicates(_ entities: inout [Entity]) {
+        guard entities.count > 1 else { return }
+        let folded = entities.map { Gazetteer.fold($0.name) }
         var strongNames: Set<String> = []
-        for entity in entities where entity.type != .person {
-            strongNames.insert(Gazetteer.fold(entity.name))
-            for alias in entity.aliases { strongNames.insert(Gazetteer.fold(alias)) }
-        }
-        entities.removeAll { $0.type == .person && strongNames.contains(Gazetteer.fold($0.name)) }
         var placeNames: Set<String> = []
-        for entity in entities where entity.type == .place { placeNames.insert(Gazetteer.fold(entity.name)) }
-        entities.removeAll { $0.type == .organisation && !$0.isGazetteer && placeNames.contains(Gazetteer.fold($0.name)) }
+        for (index, entity) in entities.enumerated() where entity.type != .person {
+            strongNames.insert(folded[index])
+            strongNames.formUnion(entity.foldedForms)
+            if entity.type == .place { placeNames.insert(folded[index]) }
+        }
+        var kept: [Entity] = []
+        for (index, entity) in entities.enumerated() {
+            if entity.type == .person && strongNames.contains(folded[index]) { continue }
+            if entity.type == .organisation && !entity.isGazetteer && placeNames.contains(folded[index]) { continue }
+            kept.append(entity)
+        }
+        entities = kept
     }
 
     /// The URI stem for entities without a gazetteer id; the name's slug follows.
