@@ -163,6 +163,9 @@ public struct Gazetteer: Sendable {
     public static func shared() throws -> Gazetteer { try loaded.get() }
 
     /// The `Resources/gazetteer` folder of this module's resource bundle, if present.
+    ///
+    /// Looks where `Bundle.module` looks (the resource bundle beside the executable) without its
+    /// `fatalError` when the bundle is missing, then in the source tree for development builds.
     static func bundledDirectory() -> URL? {
         let fileManager = FileManager.default
         let bundleName = "Newsbus_NewsbusEnrich.resources"
@@ -170,12 +173,15 @@ public struct Gazetteer: Sendable {
         if let executable = Bundle.main.executableURL {
             candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName))
         }
-        for candidate in candidates where fileManager.fileExists(atPath: candidate.path) {
+        candidates.append(contentsOf: Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent(bundleName) })
+        for candidate in candidates {
             let folder = candidate.appendingPathComponent("Resources/gazetteer")
             if fileManager.fileExists(atPath: folder.path) { return folder }
         }
-        let folder = Bundle.module.bundleURL.appendingPathComponent("Resources/gazetteer")
-        return fileManager.fileExists(atPath: folder.path) ? folder : nil
+        // Sources/NewsbusEnrich/Entities/Gazetteer.swift → Sources/NewsbusEnrich/Resources/gazetteer.
+        let sourceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources/gazetteer")
+        return fileManager.fileExists(atPath: sourceFolder.path) ? sourceFolder : nil
     }
 
     /// Loads the gazetteer TSV files from `directory`.
