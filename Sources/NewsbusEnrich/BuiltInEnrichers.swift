@@ -3,6 +3,8 @@ import NewsbusSDK
 /// The enrichers that ship with Newsbus, by kind: the `kind:` of a worker in `newsbus.yaml` and
 /// the `--kind` of `newsbus worker enrich`. Each serves the stage `enrich.<kind>` by default.
 public enum BuiltInEnricher: String, CaseIterable, Sendable {
+    /// People, organisations and places (gazetteer, titles, coreference), with ISO country codes.
+    case entities
     /// Near-duplicate fingerprint (SimHash) of the main body.
     case fingerprint
     /// Word and character counts, reading time.
@@ -14,6 +16,7 @@ public enum BuiltInEnricher: String, CaseIterable, Sendable {
     /// A new enricher of this kind serving `stage`.
     public func make(stage: String) throws -> any Enricher {
         switch self {
+        case .entities: try EntityEnricher(stage: stage)
         case .fingerprint: FingerprintEnricher(stage: stage)
         case .stats: StatsEnricher(stage: stage)
         }
