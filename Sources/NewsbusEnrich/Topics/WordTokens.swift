@@ -1,0 +1,119 @@
+/// An article's words, lower-cased into one byte buffer for term matching, with what the topics and
+/// keywords code needs to know about each: where it sits (headline, lead, rest) and how it was written.
+///
+/// Words are runs of letters and digits; everything else separates them. In ``lowered`` the words are
+/// UTF-8, separated by exactly one space, so a multi-word term matches across any separator. A
+/// *phrase break* is any separator other than spaces, hyphens and apostrophes (punctuation, line
+/// breaks, quotes, brackets), which keyword phrases never cross.
+struct WordTokens {
+    /// Where a word sits.
+    enum Zone: UInt8 { case headline, lead, body }
+
+    /// One word.
+    struct Word {
+        /// Byte range in ``WordTokens/lowered``.
+        var lowered: Range<Int>
+        /// Byte range in ``WordTokens/original``.
+        var original: Range<Int>
+        var zone: Zone
+        /// Starts with an upper-case letter.
+        var capitalised: Bool
+        /// First word of a sentence (or of a part).
+        var sentenceStart: Bool
+        /// A phrase break separates it from the previous word.
+        var breakBefore: Bool
+        /// Joined to the previous word by a hyphen alone ("Hwasong-17").
+        var hyphenBefore: Bool
+        /// Only digits.
+        var numeric: Bool
+    }
+
+    /// Lower-cased words separated by single spaces.
+    private(set) var lowered: [UInt8] = []
+    /// The words as written, back to back.
+    private(set) var original: [UInt8] = []
+    private(set) var words: [Word] = []
+
+    /// Words of the body that count as the lead.
+    static let leadWords = 60
+
+    /// Tokenises the headline and the first `bodyLimit` scalars of the body.
+    init(headline: String, body: String, bodyLimit: Int) {
+        lowered.reserveCapacity(headline.utf8.count + min(body.utf8.count, bodyLimit * 2))
+        original.reserveCapacity(lowered.capacity)
+        add(headline, zone: .headline, limit: Int.max)
+        add(body, zone: .lead, limit: bodyLimit)
+    }
+
+    /// The lower-cased form of a word.
+    func loweredText(_ word: Word) -> String { String(decoding: lowered[word.lowered], as: UTF8.self) }
+
+    /// The word as written.
+    func originalText(_ word: Word) -> String { String(decoding: original[word.original], as: UTF8.self) }
+
+    private mutating func add(_ text: String, zone initialZone: Zone, limit: Int) {
+        var zone = initialZone
+        var bodyWords = 0
+        var inWord = false
+        var sentenceStart = true
+        var breakPending = true
+        var hyphenPending = false
+        var separatorCount = 0
+        var current = Word(lowered: 0..<0, original: 0..<0, zone: zone, capitalised: false, sentenceStart: true,
+                           breakBefore: true, hyphenBefore: false, numeric: true)
+        var seen = 0
+        for scalar in text.unicodeScalars {
+            seen += 1
+            if seen > limit { break }
+            let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
+                || (scalar.value >= 0x80 && scalar.properties.generalCategory == .decimalNumber)
+            if isDigit || Letters.isLetter(scalar) {
+                if !inWord {
+                    if !lowered.isEmpty { lowered.append(0x20) }
+                    if zone == .lead && bodyWords >= Self.leadWords { zone = .body }
+                    if initialZone != .headline { bodyWords += 1 }
+                    current = Word(lowered: lowered.count..<lowered.count, original: original.count..<original.count,
+                                   zone: zone, capitalised: scalar.properties.isUppercase, sentenceStart: sentenceStart,
+                                   breakBefore: breakPending || words.isEmpty,
+                                   hyphenBefore: hyphenPending && separatorCount == 1, numeric: true)
+                    inWord = true
+                    sentenceStart = false
+                    breakPending = false
+                    hyphenPending = false
+                    separatorCount = 0
+                }
+                if !isDigit { current.numeric = false }
+                UTF8.encode(scalar) { original.append($0) }
+                Letters.forEachLowercased(scalar) { lower in
+                    if lower == scalar || Letters.isLetter(lower) { UTF8.encode(lower) { lowered.append($0) } }
+                }
+                continue
+            }
+            if inWord {
+                finish(&current)
+                inWord = false
+            }
+            separatorCount += 1
+            switch scalar {
+            case " ", "\u{00A0}", "\t":
+                break
+            case "-", "\u{2010}", "\u{2011}":
+                hyphenPending = true
+            case "'", "\u{2019}":
+                break
+            case ".", "!", "?", "\n", "\r", "\u{3002}":
+                breakPending = true
+                sentenceStart = true
+            default:
+                breakPending = true
+            }
+        }
+        if inWord { finish(&current) }
+    }
+
+    private mutating func finish(_ word: inout Word) {
+        word.lowered = word.lowered.lowerBound..<lowered.count
+        word.original = word.original.lowerBound..<original.count
+        words.append(word)
+    }
+}
