@@ -67,7 +67,7 @@ struct KeywordExtractor: Sendable {
         for word in words {
             let text = tokens.loweredText(word)
             lowered.append(text)
-            isContent.append(!stopwords.contains(text) && text.unicodeScalars.count >= 2 && text.unicodeScalars.count <= 30)
+            isContent.append(!word.ideographic && !stopwords.contains(text) && text.unicodeScalars.count >= 2 && text.unicodeScalars.count <= 30)
         }
         var candidates: [String: Candidate] = [:]
         for start in words.indices where isContent[start] && !words[start].numeric {

@@ -42,6 +42,7 @@ struct TopicRules: Sendable {
             var term = String(fields[1])
             let isPrefix = term.hasSuffix("*")
             if isPrefix { term.removeLast() }
+            term = Self.spacingIdeographs(term)
             guard Self.isWellFormed(term) else {
                 throw EnricherDataError(file: file, line: lineNumber, reason: "term \"\(fields[1])\" must be lower-case words (letters, digits) separated by single spaces, with an optional trailing *")
             }
@@ -60,6 +61,19 @@ struct TopicRules: Sendable {
         self.trie = builder.build()
         self.votes = votes
         self.terms = terms
+    }
+
+    /// The term with a space around every Han or kana character, the way ``WordTokens`` splits text.
+    private static func spacingIdeographs(_ term: String) -> String {
+        guard term.unicodeScalars.contains(where: WordTokens.isIdeographic) else { return term }
+        var spaced = String.UnicodeScalarView()
+        for scalar in term.unicodeScalars {
+            let ideographic = WordTokens.isIdeographic(scalar)
+            if ideographic, let last = spaced.last, last != " " { spaced.append(" ") }
+            if scalar != " " || spaced.last != " " { spaced.append(scalar) }
+            if ideographic { spaced.append(" ") }
+        }
+        return String(spaced).trimmingCharacters(in: .whitespaces)
     }
 
     /// Lower-case words of letters and digits separated by single spaces.

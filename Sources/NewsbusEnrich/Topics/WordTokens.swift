@@ -26,6 +26,9 @@ struct WordTokens {
         var hyphenBefore: Bool
         /// Only digits.
         var numeric: Bool
+        /// A single Han or kana character (Chinese and Japanese are not written with spaces, so each
+        /// character is a word of its own).
+        var ideographic = false
     }
 
     /// Lower-cased words separated by single spaces.
@@ -68,6 +71,11 @@ struct WordTokens {
             let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
                 || (scalar.value >= 0x80 && scalar.properties.generalCategory == .decimalNumber)
             if isDigit || Letters.isLetter(scalar) {
+                let ideographic = Self.isIdeographic(scalar)
+                if ideographic && inWord {
+                    finish(&current)
+                    inWord = false
+                }
                 if !inWord {
                     if !lowered.isEmpty { lowered.append(0x20) }
                     if zone == .lead && bodyWords >= Self.leadWords { zone = .body }
@@ -75,7 +83,8 @@ struct WordTokens {
                     current = Word(lowered: lowered.count..<lowered.count, original: original.count..<original.count,
                                    zone: zone, capitalised: scalar.properties.isUppercase, sentenceStart: sentenceStart,
                                    breakBefore: breakPending || words.isEmpty,
-                                   hyphenBefore: hyphenPending && separatorCount == 1, numeric: true)
+                                   hyphenBefore: hyphenPending && separatorCount == 1, numeric: true,
+                                   ideographic: ideographic)
                     inWord = true
                     sentenceStart = false
                     breakPending = false
@@ -86,6 +95,10 @@ struct WordTokens {
                 UTF8.encode(scalar) { original.append($0) }
                 Letters.forEachLowercased(scalar) { lower in
                     if lower == scalar || Letters.isLetter(lower) { UTF8.encode(lower) { lowered.append($0) } }
+                }
+                if ideographic {
+                    finish(&current)
+                    inWord = false
                 }
                 continue
             }
@@ -109,6 +122,14 @@ struct WordTokens {
             }
         }
         if inWord { finish(&current) }
+    }
+
+    /// Whether `scalar` is a Han or kana character.
+    static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {
+        switch WritingSystem.of(scalar) {
+        case .han, .kana: return true
+        default: return false
+        }
     }
 
     private mutating func finish(_ word: inout Word) {
