@@ -41,6 +41,7 @@ struct LanguageEnricherTests {
         ("he", "ראש העיר חנך ביום שבת גשר חדש מעל הנהר שיקצר את זמן הנסיעה בחצי."),
         ("hi", "महापौर ने शनिवार को नदी पर बने नए पुल का उद्घाटन किया और कहा कि इससे यात्रा का समय आधा हो जाएगा।"),
         ("th", "นายกเทศมนตรีเปิดสะพานแห่งใหม่ข้ามแม่น้ำเมื่อวันเสาร์"),
+        ("vi", "Thị trưởng thành phố đã khánh thành cây cầu mới bắc qua sông vào thứ Bảy."),
     ]
 
     @Test("held-out sentences in every supported language are identified")

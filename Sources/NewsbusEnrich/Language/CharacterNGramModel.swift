@@ -9,7 +9,7 @@ struct CharacterNGramModel: Sendable {
     /// Language tags, in the order of the columns of ``logProbabilities``.
     let languages: [String]
     /// Row of each known gram in ``logProbabilities``.
-    private let rows: [UInt64: Int32]
+    private let rows: GramTable
     /// Log probability per known gram (row) and language (column).
     private let logProbabilities: [Float]
     /// Per row, bit `i` set when language `i` has seen the gram.
@@ -77,7 +77,7 @@ struct CharacterNGramModel: Sendable {
                 Float(log((entry.count + Self.alpha) / denominator(entry.language, entry.order)))
         }
         self.languages = languages
-        self.rows = rows
+        self.rows = GramTable(rows)
         self.logProbabilities = table
         self.seenBy = seenBy
     }
@@ -152,7 +152,7 @@ struct CharacterNGramModel: Sendable {
         /// Adds a gram's log probabilities; returns its row, or nil when no language knows it.
         @inline(__always) @discardableResult
         private mutating func add(_ key: UInt64) -> Int32? {
-            guard let row = model.rows[key] else { return nil }
+            guard let row = model.rows.row(key) else { return nil }
             knownGrams += 1
             let width = scores.count
             let start = Int(row) * width

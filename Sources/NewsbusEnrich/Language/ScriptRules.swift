@@ -1,16 +1,19 @@
 /// Language decisions that the writing system alone (or a handful of its letters) settles.
 ///
+/// - Latin with at least 3 % Vietnamese-only letters (ă đ ơ ư, stacked tone marks) → vi; other Latin
+///   text goes to the n-gram profiles.
 /// - Hangul → ko; Han with kana (at least 5 % of the CJK letters) → ja; Han alone → zh.
 /// - Cyrillic: і ї є ґ → uk; ў → be; ђ ћ џ → sr; ѓ ќ ѕ → mk; frequent ъ without ы/э → bg; else ru.
 /// - Arabic script: ٹ ڈ ڑ ں ے → ur; Persian letters پ چ ژ گ and Persian ک ی without Arabic ك ي → fa; else ar.
 /// - Greek → el, Hebrew → he, Thai → th, Devanagari → hi, Bengali → bn, Tamil → ta, Georgian → ka,
 ///   Armenian → hy.
 enum ScriptRules {
-    /// The language for text dominated by `system`, with how sure the rule is (0...1); nil for Latin,
-    /// which needs the n-gram profiles.
+    /// The language for text dominated by `system`, with how sure the rule is (0...1); nil for Latin
+    /// text that needs the n-gram profiles.
     static func language(for system: WritingSystem, census: ScriptCensus) -> (tag: String, certainty: Double)? {
         switch system {
-        case .latin: return nil
+        case .latin:
+            return Double(census.vietnameseLetters) >= 0.03 * Double(census.count(.latin)) ? ("vi", 1) : nil
         case .hangul: return ("ko", 1)
         case .han, .kana:
             let kana = census.count(.kana)

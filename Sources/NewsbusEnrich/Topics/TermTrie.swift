@@ -10,13 +10,17 @@ struct TermTrie: Sendable {
         var end: Int
     }
 
-    // Node i's children are edges childStart[i] ..< childStart[i] + childCount[i], sorted by label.
-    private let childStart: [Int32]
-    private let childCount: [UInt16]
-    private let edgeLabels: [UInt8]
-    private let edgeTargets: [Int32]
-    private let exactTerm: [Int32]
-    private let prefixTerm: [Int32]
+    /// A node: its children are edges `childStart ..< childStart + childCount`, sorted by label.
+    private struct Node {
+        var childStart: Int32
+        var childCount: Int32
+        var exactTerm: Int32
+        var prefixTerm: Int32
+    }
+
+    private let nodes: [Node]
+    /// Edges: label in the low byte, target node above it.
+    private let edges: [UInt32]
     /// Children of the root by byte, for the first step.
     private let rootChildren: [Int32]
 
@@ -54,61 +58,55 @@ struct TermTrie: Sendable {
     }
 
     private init(children: [[UInt8: Int]], exact: [Int32], prefix: [Int32]) {
-        var childStart = [Int32](repeating: 0, count: children.count)
-        var childCount = [UInt16](repeating: 0, count: children.count)
-        var labels: [UInt8] = []
-        var targets: [Int32] = []
-        for (node, edges) in children.enumerated() {
-            childStart[node] = Int32(labels.count)
-            childCount[node] = UInt16(edges.count)
-            for (label, target) in edges.sorted(by: { $0.key < $1.key }) {
-                labels.append(label)
-                targets.append(Int32(target))
+        var nodes: [Node] = []
+        var edges: [UInt32] = []
+        for (node, childEdges) in children.enumerated() {
+            nodes.append(Node(childStart: Int32(edges.count), childCount: Int32(childEdges.count),
+                              exactTerm: exact[node], prefixTerm: prefix[node]))
+            for (label, target) in childEdges.sorted(by: { $0.key < $1.key }) {
+                edges.append(UInt32(target) << 8 | UInt32(label))
             }
         }
         var rootChildren = [Int32](repeating: -1, count: 256)
         for (label, target) in children[0] { rootChildren[Int(label)] = Int32(target) }
-        self.childStart = childStart
-        self.childCount = childCount
-        self.edgeLabels = labels
-        self.edgeTargets = targets
-        self.exactTerm = exact
-        self.prefixTerm = prefix
+        self.nodes = nodes
+        self.edges = edges
         self.rootChildren = rootChildren
-    }
-
-    @inline(__always)
-    private func child(_ node: Int, _ byte: UInt8) -> Int? {
-        if node == 0 {
-            let target = rootChildren[Int(byte)]
-            return target < 0 ? nil : Int(target)
-        }
-        let start = Int(childStart[node])
-        for edge in start..<start + Int(childCount[node]) {
-            let label = edgeLabels[edge]
-            if label == byte { return Int(edgeTargets[edge]) }
-            if label > byte { return nil }
-        }
-        return nil
     }
 
     /// The longest term starting at byte `start` of `text` (which must be a word start), if any.
     func longestMatch(in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Match? {
-        var node = 0
-        var position = start
-        var best: Match?
-        while position < text.count, let next = child(node, text[position]) {
-            node = next
-            position += 1
-            let atWordEnd = position == text.count || text[position] == 0x20
-            if exactTerm[node] >= 0 && atWordEnd {
-                best = Match(term: Int(exactTerm[node]), end: position)
-            } else if prefixTerm[node] >= 0 {
-                var end = position
-                while end < text.count && text[end] != 0x20 { end += 1 }
-                best = Match(term: Int(prefixTerm[node]), end: end)
+        guard start < text.count else { return nil }
+        let first = rootChildren[Int(text[start])]
+        guard first >= 0 else { return nil }
+        return nodes.withUnsafeBufferPointer { nodes in
+            edges.withUnsafeBufferPointer { edges in
+                var node = Int(first)
+                var position = start + 1
+                var best: Match?
+                while true {
+                    let current = nodes[node]
+                    let atWordEnd = position == text.count || text[position] == 0x20
+                    if current.exactTerm >= 0 && atWordEnd {
+                        best = Match(term: Int(current.exactTerm), end: position)
+                    } else if current.prefixTerm >= 0 {
+                        var end = position
+                        while end < text.count && text[end] != 0x20 { end += 1 }
+                        best = Match(term: Int(current.prefixTerm), end: end)
+                    }
+                    guard position < text.count, current.childCount > 0 else { return best }
+                    let byte = UInt32(text[position])
+                    var next = -1
+                    for edge in Int(current.childStart)..<Int(current.childStart + current.childCount) {
+                        let label = edges[edge] & 0xFF
+                        if label == byte { next = Int(edges[edge] >> 8); break }
+                        if label > byte { break }
+                    }
+                    guard next >= 0 else { return best }
+                    node = next
+                    position += 1
+                }
             }
         }
-        return best
     }
 }

@@ -29,6 +29,9 @@ struct WordTokens {
         /// A single Han or kana character (Chinese and Japanese are not written with spaces, so each
         /// character is a word of its own).
         var ideographic = false
+        /// Written in a script whose vowel signs are marks (Indic, Thai, Lao, Myanmar), which the
+        /// letter-run rule splits mid-word.
+        var markSplit = false
     }
 
     /// Lower-cased words separated by single spaces.
@@ -44,8 +47,26 @@ struct WordTokens {
     init(headline: String, body: String, bodyLimit: Int) {
         lowered.reserveCapacity(headline.utf8.count + min(body.utf8.count, bodyLimit * 2))
         original.reserveCapacity(lowered.capacity)
+        words.reserveCapacity(lowered.capacity / 5)
         add(headline, zone: .headline, limit: Int.max)
         add(body, zone: .lead, limit: bodyLimit)
+    }
+
+    /// A non-zero 64-bit FNV-1a hash of a word's lower-cased bytes (equal words, equal hashes).
+    func loweredHash(_ word: Word) -> UInt64 {
+        lowered.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[word.lowered])) }
+    }
+
+    /// The hash ``loweredHash(_:)`` gives a word with these lower-cased UTF-8 bytes.
+    static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash | 1
+    }
+
+    /// The number of scalars in a word.
+    func scalarCount(_ word: Word) -> Int {
+        lowered[word.lowered].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// The lower-cased form of a word.
@@ -68,10 +89,10 @@ struct WordTokens {
         for scalar in text.unicodeScalars {
             seen += 1
             if seen > limit { break }
-            let isDigit = scalar.value >= 0x30 && scalar.value <= 0x39
-                || (scalar.value >= 0x80 && scalar.properties.generalCategory == .decimalNumber)
+            let isDigit = scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39)
+                : scalar.properties.generalCategory == .decimalNumber
             if isDigit || Letters.isLetter(scalar) {
-                let ideographic = Self.isIdeographic(scalar)
+                let ideographic = scalar.value >= 0x3040 && Self.isIdeographic(scalar)
                 if ideographic && inWord {
                     finish(&current)
                     inWord = false
@@ -81,10 +102,11 @@ struct WordTokens {
                     if zone == .lead && bodyWords >= Self.leadWords { zone = .body }
                     if initialZone != .headline { bodyWords += 1 }
                     current = Word(lowered: lowered.count..<lowered.count, original: original.count..<original.count,
-                                   zone: zone, capitalised: scalar.properties.isUppercase, sentenceStart: sentenceStart,
+                                   zone: zone, capitalised: Self.isUppercase(scalar), sentenceStart: sentenceStart,
                                    breakBefore: breakPending || words.isEmpty,
                                    hyphenBefore: hyphenPending && separatorCount == 1, numeric: true,
-                                   ideographic: ideographic)
+                                   ideographic: ideographic,
+                                   markSplit: (0x900...0x109F).contains(scalar.value))
                     inWord = true
                     sentenceStart = false
                     breakPending = false
@@ -92,9 +114,15 @@ struct WordTokens {
                     separatorCount = 0
                 }
                 if !isDigit { current.numeric = false }
-                UTF8.encode(scalar) { original.append($0) }
-                Letters.forEachLowercased(scalar) { lower in
-                    if lower == scalar || Letters.isLetter(lower) { UTF8.encode(lower) { lowered.append($0) } }
+                if scalar.value < 0x80 {
+                    let byte = UInt8(scalar.value)
+                    original.append(byte)
+                    lowered.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                } else {
+                    UTF8.encode(scalar) { original.append($0) }
+                    Letters.forEachLowercased(scalar) { lower in
+                        if lower == scalar || Letters.isLetter(lower) { UTF8.encode(lower) { lowered.append($0) } }
+                    }
                 }
                 if ideographic {
                     finish(&current)
@@ -122,6 +150,11 @@ struct WordTokens {
             }
         }
         if inWord { finish(&current) }
+    }
+
+    @inline(__always)
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
     }
 
     /// Whether `scalar` is a Han or kana character.
