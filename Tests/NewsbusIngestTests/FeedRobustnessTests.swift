@@ -24,7 +24,7 @@ struct FeedRobustnessTests {
     }
 
     /// Measured on an idle 2-core machine, debug build: about 2 s, a quarter of it `ContentHash.of`.
-    @Test("10,000 items parse in well under 5 s (debug build)")
+    @Test("10,000 items parse in seconds (debug build)")
     func tenThousandItems() throws {
         var text = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -51,7 +51,9 @@ struct FeedRobustnessTests {
         let clock = ContinuousClock()
         var result: FeedParseResult?
         let elapsed = try clock.measure { result = try parse(text) }
-        #expect(elapsed < .seconds(5), "took \(elapsed)")
+        // ~2 s in a debug build on an idle core; the bound leaves room for a loaded machine and
+        // still catches anything quadratic (which would take minutes).
+        #expect(elapsed < .seconds(12), "took \(elapsed)")
         #expect(result?.articles.count == 10_000)
         #expect(result?.articles.last?.headline == "Item 10000: council & port agree on budget")
         #expect(result?.articles.last?.mainBody?.value == "First paragraph of item 10000, with a link.\n\nSecond paragraph & more.")

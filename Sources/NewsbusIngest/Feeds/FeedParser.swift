@@ -57,6 +57,14 @@ public struct FeedParser: FormatParser {
         try parseFeed(document, context: context).articles
     }
 
+    /// The feed's articles and its skipped items as item issues.
+    public func parseReportingItems(_ document: DecodedDocument, context: IngestContext) throws(IngestError) -> ParsedItems {
+        let result = try parseFeed(document, context: context)
+        return ParsedItems(
+            articles: result.articles,
+            issues: result.skipped.map { ItemIssue(index: $0.index, line: $0.line, code: "skipped", reason: $0.reason) })
+    }
+
     /// The feed's articles together with the detected format and the items that were skipped.
     ///
     /// - Throws: as ``parse(_:context:)``.
