@@ -7,6 +7,10 @@ public enum BuiltInEnricher: String, CaseIterable, Sendable {
     case fingerprint
     /// Word and character counts, reading time.
     case stats
+    /// The article's language (BCP 47 primary tag), from its writing system and character n-grams.
+    case language
+    /// Top-level IPTC Media Topics (subjects) from keyword rules, and keywords.
+    case topics
 
     /// The stage it serves by default: `enrich.<kind>`.
     public var defaultStage: String { "enrich.\(rawValue)" }
@@ -16,6 +20,8 @@ public enum BuiltInEnricher: String, CaseIterable, Sendable {
         switch self {
         case .fingerprint: FingerprintEnricher(stage: stage)
         case .stats: StatsEnricher(stage: stage)
+        case .language: try LanguageEnricher(stage: stage)
+        case .topics: try TopicsEnricher(stage: stage)
         }
     }
 

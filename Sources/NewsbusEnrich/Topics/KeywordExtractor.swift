@@ -3,8 +3,8 @@ import Foundation
 /// Picks an article's salient terms: one- to three-word phrases of content words.
 ///
 /// Candidates are runs of words inside a phrase (no punctuation between them) that contain no stop
-/// word and do not start with a number. Chinese and Japanese (no spaces) and the Indic and Thai
-/// scripts (vowel signs split letter runs) give no keywords. A candidate scores
+/// word and do not start with a number. Chinese, Japanese, Thai, Lao, Myanmar and Khmer (written
+/// without spaces between words) give no keywords. A candidate scores
 /// `occurrences × mean word weight × (1 + 0.5 × (words − 1))`, ×1.5 when it appears in the headline
 /// and ×1.2 when it is written capitalised mid-sentence (a name); a word's weight is idf-like,
 /// `log((N + 1) / (n + 1)) + 1`, from the background list (n = sentences of everyday news text using it).
@@ -76,7 +76,7 @@ struct KeywordExtractor: Sendable {
             vocabulary.set(hash, id)
             ids[index] = id
             let length = tokens.scalarCount(word)
-            usable.append(!word.ideographic && !word.markSplit && length >= 2 && length <= 30 && stopwords.row(hash) == nil)
+            usable.append(!word.ideographic && !word.unspaced && length >= 2 && length <= 30 && stopwords.row(hash) == nil)
             weights.append(weight(hash))
         }
         // Phrases of up to three usable words, keyed by their word ids (21 bits each).

@@ -6,7 +6,8 @@ import Foundation
 /// the rest ×1) to each of its topics. A topic's score is that sum divided by √(words / 60) (at least
 /// 1), so long articles need proportionally more evidence without drowning short ones. A topic is
 /// assigned when its score reaches ``minimumScore``, at least ``minimumDistinctTerms`` different terms
-/// matched, and it reaches ``secondaryShare`` of the best topic's score; at most ``maximumTopics``.
+/// matched (or one term ``minimumRepeats`` times), and it reaches ``secondaryShare`` of the best
+/// topic's score; at most ``maximumTopics``.
 struct TopicClassifier: Sendable {
     /// One assigned topic.
     struct Assignment: Equatable {
@@ -24,6 +25,7 @@ struct TopicClassifier: Sendable {
     let rules: TopicRules
     var minimumScore = 6.0
     var minimumDistinctTerms = 2
+    var minimumRepeats = 3
     var secondaryShare = 0.4
     var maximumTopics = 3
 
@@ -40,6 +42,7 @@ struct TopicClassifier: Sendable {
         let topicCount = MediaTopic.topLevel.count
         var raw = [Double](repeating: 0, count: topicCount)
         var termWeights = [[Int: Double]](repeating: [:], count: topicCount)
+        var hits = [Int](repeating: 0, count: topicCount)
         tokens.lowered.withUnsafeBufferPointer { text in
             var index = 0
             let words = tokens.words
@@ -52,6 +55,7 @@ struct TopicClassifier: Sendable {
                 let boost = Self.boost(word.zone)
                 for vote in rules.votes[match.term] {
                     raw[vote.topic] += vote.weight * boost
+                    hits[vote.topic] += 1
                     termWeights[vote.topic][match.term, default: 0] += vote.weight * boost
                 }
                 repeat { index += 1 } while index < words.count && words[index].lowered.lowerBound < match.end
@@ -65,7 +69,7 @@ struct TopicClassifier: Sendable {
         var chosen: [Int] = []
         for topic in ranked where chosen.count < maximumTopics {
             guard scores[topic] >= minimumScore, scores[topic] >= secondaryShare * scores[best],
-                  termWeights[topic].count >= minimumDistinctTerms
+                  termWeights[topic].count >= minimumDistinctTerms || hits[topic] >= minimumRepeats
             else { continue }
             chosen.append(topic)
         }

@@ -44,7 +44,7 @@ struct TopicRules: Sendable {
             if isPrefix { term.removeLast() }
             term = Self.spacingIdeographs(term)
             guard Self.isWellFormed(term) else {
-                throw EnricherDataError(file: file, line: lineNumber, reason: "term \"\(fields[1])\" must be lower-case words (letters, digits) separated by single spaces, with an optional trailing *")
+                throw EnricherDataError(file: file, line: lineNumber, reason: "term \"\(fields[1])\" must be lower-case words (letters, digits, marks) separated by single spaces, with an optional trailing *")
             }
             let id = builder.insert(term, prefix: isPrefix, id: votes.count)
             if id == votes.count {
@@ -81,7 +81,7 @@ struct TopicRules: Sendable {
         guard !term.isEmpty, !term.hasPrefix(" "), !term.hasSuffix(" "), !term.contains("  ") else { return false }
         return term.unicodeScalars.allSatisfy { scalar in
             scalar == " " || (scalar.value >= 0x30 && scalar.value <= 0x39)
-                || (Letters.isLetter(scalar) && !scalar.properties.changesWhenLowercased)
+                || (Letters.isLetter(scalar) && !scalar.properties.changesWhenLowercased) || WordTokens.isMark(scalar)
         }
     }
 }

@@ -1,7 +1,8 @@
 /// An article's words, lower-cased into one byte buffer for term matching, with what the topics and
 /// keywords code needs to know about each: where it sits (headline, lead, rest) and how it was written.
 ///
-/// Words are runs of letters and digits; everything else separates them. In ``lowered`` the words are
+/// Words are runs of letters and digits, with the combining marks that follow a letter (Indic vowel
+/// signs, Arabic vowel points, decomposed accents); everything else separates them. In ``lowered`` the words are
 /// UTF-8, separated by exactly one space, so a multi-word term matches across any separator. A
 /// *phrase break* is any separator other than spaces, hyphens and apostrophes (punctuation, line
 /// breaks, quotes, brackets), which keyword phrases never cross.
@@ -29,9 +30,9 @@ struct WordTokens {
         /// A single Han or kana character (Chinese and Japanese are not written with spaces, so each
         /// character is a word of its own).
         var ideographic = false
-        /// Written in a script whose vowel signs are marks (Indic, Thai, Lao, Myanmar), which the
-        /// letter-run rule splits mid-word.
-        var markSplit = false
+        /// Written in a script without spaces between words (Thai, Lao, Myanmar, Khmer), so the
+        /// "word" is a whole phrase.
+        var unspaced = false
     }
 
     /// Lower-cased words separated by single spaces.
@@ -91,6 +92,11 @@ struct WordTokens {
             if seen > limit { break }
             let isDigit = scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39)
                 : scalar.properties.generalCategory == .decimalNumber
+            if inWord && Self.isMark(scalar) {
+                UTF8.encode(scalar) { original.append($0) }
+                UTF8.encode(scalar) { lowered.append($0) }
+                continue
+            }
             if isDigit || Letters.isLetter(scalar) {
                 let ideographic = scalar.value >= 0x3040 && Self.isIdeographic(scalar)
                 if ideographic && inWord {
@@ -106,7 +112,7 @@ struct WordTokens {
                                    breakBefore: breakPending || words.isEmpty,
                                    hyphenBefore: hyphenPending && separatorCount == 1, numeric: true,
                                    ideographic: ideographic,
-                                   markSplit: (0x900...0x109F).contains(scalar.value))
+                                   unspaced: Self.isUnspaced(scalar))
                     inWord = true
                     sentenceStart = false
                     breakPending = false
@@ -155,6 +161,23 @@ struct WordTokens {
     @inline(__always)
     private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
+    }
+
+    private static func isUnspaced(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xE00...0xEFF, 0x1000...0x109F, 0x1780...0x17FF: return true
+        default: return false
+        }
+    }
+
+    /// Whether `scalar` is a combining mark (vowel signs, accents written separately).
+    @inline(__always)
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     /// Whether `scalar` is a Han or kana character.
