@@ -40,6 +40,11 @@ enum EnricherData {
                 reason: "the resource bundle Newsbus_NewsbusEnrich.resources is not next to the executable "
                     + "(\(Bundle.main.bundleURL.path)); copy it there or set \(overrideVariable) to its Resources folder")
         }
+        return try text(file, in: folder)
+    }
+
+    /// The UTF-8 text of `<folder>/<file>`.
+    static func text(_ file: String, in folder: URL) throws(EnricherDataError) -> String {
         let url = folder.appendingPathComponent(file)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw EnricherDataError(file: file, reason: "missing or unreadable at \(url.path)")

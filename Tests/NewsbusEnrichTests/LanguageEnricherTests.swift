@@ -133,3 +133,25 @@ struct LanguageEnricherTests {
         }
     }
 }
+
+@Suite("Enricher data files")
+struct EnricherDataTests {
+    @Test("a missing or non-UTF-8 data file is an error naming the file, not a crash")
+    func missingFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsbus-enricher-data-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            _ = try EnricherData.text("language/profiles.tsv", in: folder)
+            Issue.record("read a file that is not there")
+        } catch {
+            #expect(error.file == "language/profiles.tsv")
+            #expect(error.description.contains("missing"))
+        }
+        try Data([0xFF, 0xFE, 0x00]).write(to: folder.appendingPathComponent("bad.tsv"))
+        #expect(throws: EnricherDataError(file: "bad.tsv", reason: "not valid UTF-8")) {
+            try EnricherData.text("bad.tsv", in: folder)
+        }
+        #expect(try EnricherData.text("language/profiles.tsv").hasPrefix("# Newsbus language profiles"))
+    }
+}
