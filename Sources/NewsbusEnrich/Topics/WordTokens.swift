@@ -90,9 +90,9 @@ struct WordTokens {
         for scalar in text.unicodeScalars {
             seen += 1
             if seen > limit { break }
-            let isDigit = scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39)
-                : scalar.properties.generalCategory == .decimalNumber
-            if inWord && Self.isMark(scalar) {
+            let flags = scalar.value < 0x80 ? [] : Letters.flags(scalar)
+            let isDigit = scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39) : flags.contains(.digit)
+            if inWord && flags.contains(.mark) {
                 UTF8.encode(scalar) { original.append($0) }
                 UTF8.encode(scalar) { lowered.append($0) }
                 continue
@@ -160,7 +160,7 @@ struct WordTokens {
 
     @inline(__always)
     private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : scalar.properties.isUppercase
+        scalar.value < 0x80 ? (scalar.value >= 0x41 && scalar.value <= 0x5A) : Letters.flags(scalar).contains(.uppercase)
     }
 
     private static func isUnspaced(_ scalar: Unicode.Scalar) -> Bool {
@@ -173,11 +173,7 @@ struct WordTokens {
     /// Whether `scalar` is a combining mark (vowel signs, accents written separately).
     @inline(__always)
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        guard scalar.value >= 0x300 else { return false }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
+        Letters.flags(scalar).contains(.mark)
     }
 
     /// Whether `scalar` is a Han or kana character.
