@@ -125,6 +125,17 @@ struct TopicsEnricherTests {
         #expect(withKeywords.keywords == ["from the source"])
     }
 
+    @Test("a 1 MB body is read only up to the body limit, quickly")
+    func largeBody() throws {
+        let paragraph = Self.articles[14].body + " "
+        var article = Self.article("Cup final", String(repeating: paragraph, count: 1_000_000 / paragraph.utf8.count + 1))
+        let enricher = try TopicsEnricher()
+        let elapsed = try ContinuousClock().measure { try enricher.enrich(&article) }
+        #expect(article.subjects.first?.code == "medtop:15000000")
+        #expect(article.keywords.count <= 10)
+        #expect(elapsed < .milliseconds(500))
+    }
+
     @Test("rule lines that are malformed are refused with their line number")
     func badRules() {
         for (text, line) in [("11000000\telect*\t2\n15000000\tgoal\n", 2), ("99000000\tfoo\t1\n", 1),
