@@ -29,6 +29,10 @@ struct LanguageEnricherTests {
         ("tr", "Madencilik şirketinin hisseleri, şirketin bu yıl kârının beklenenden düşük olacağı uyarısının ardından geriledi."),
         ("id", "Wali kota meresmikan jembatan baru di atas sungai pada hari Sabtu yang diharapkan memangkas waktu perjalanan warga."),
         ("id", "Saham perusahaan tambang itu anjlok setelah manajemen memperingatkan bahwa laba tahun ini akan lebih rendah dari perkiraan."),
+        ("da", "Borgmesteren indviede lørdag en ny bro over åen, som skal halvere rejsetiden for pendlerne."),
+        ("fi", "Pormestari avasi lauantaina uuden sillan joen yli, ja sen odotetaan puolittavan työmatkalaisten matka-ajan."),
+        ("ro", "Primarul a inaugurat sâmbătă un pod nou peste râu, care ar trebui să înjumătățească timpul de navetă."),
+        ("cs", "Starosta v sobotu otevřel nový most přes řeku, který má zkrátit dojíždění do práce na polovinu."),
         ("ru", "Мэр города в субботу открыл новый мост через реку, который должен вдвое сократить время в пути для жителей."),
         ("uk", "Мер міста в суботу відкрив новий міст через річку, який має вдвічі скоротити час у дорозі для мешканців."),
         ("bg", "Кметът на града откри в събота нов мост над реката, който трябва да съкрати наполовина времето за път на жителите."),
@@ -55,7 +59,14 @@ struct LanguageEnricherTests {
             }
         }
         #expect(wrong.isEmpty, "\(wrong.joined(separator: "\n"))")
-        #expect(Set(identifier.latinLanguages).isSuperset(of: ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "pl", "tr", "id"]))
+        #expect(Set(identifier.latinLanguages).isSuperset(of: ["en", "fr", "de", "es", "it", "pt", "nl", "sv", "pl", "tr", "id", "da", "fi", "ro", "cs"]))
+    }
+
+    @Test("Latin-script text in a language without a profile gets a low confidence, not a confident guess")
+    func unprofiledLanguage() throws {
+        let hungarian = "A kormány kedden bejelentette, hogy jövőre négy százalékkal emelik a minimálbért, amit a munkáltatók bírálnak."
+        let guess = try LanguageIdentifier().identify(hungarian)
+        #expect((guess?.confidence ?? 0) < 0.5, "\(String(describing: guess))")
     }
 
     @Test("empty, numbers-only, emoji and very short input get no language")

@@ -1,6 +1,6 @@
 /// Language decisions that the writing system alone (or a handful of its letters) settles.
 ///
-/// - Latin with at least 3 % Vietnamese-only letters (ă đ ơ ư, stacked tone marks) → vi; other Latin
+/// - Latin with at least 3 % Vietnamese-only letters (đ ơ ư, stacked tone marks) → vi; other Latin
 ///   text goes to the n-gram profiles.
 /// - Hangul → ko; Han with kana (at least 5 % of the CJK letters) → ja; Han alone → zh.
 /// - Cyrillic: і ї є ґ → uk; ў → be; ђ ћ џ → sr; ѓ ќ ѕ → mk; frequent ъ without ы/э → bg; else ru.

@@ -33,7 +33,8 @@ struct ScriptCensus {
     private(set) var letters = 0
     /// Counts of individual marker letters (Cyrillic and Arabic-script letters only).
     private(set) var markers: [Unicode.Scalar: Int] = [:]
-    /// Latin letters only Vietnamese uses: ă đ ơ ư and the letters with stacked tone marks (U+1EA0–U+1EF9).
+    /// Latin letters only Vietnamese uses: đ ơ ư and the letters with stacked tone marks (U+1EA0–U+1EF9);
+    /// ă is left out, Romanian has it too.
     private(set) var vietnameseLetters = 0
 
     /// Counts one letter.
@@ -42,9 +43,9 @@ struct ScriptCensus {
         guard let system = WritingSystem.of(scalar) else { return }
         counts[system.rawValue] += 1
         if system == .cyrillic || system == .arabic { markers[scalar, default: 0] += 1 }
-        if system == .latin && scalar.value >= 0x102 {
+        if system == .latin && scalar.value >= 0x110 {
             switch scalar.value {
-            case 0x102, 0x103, 0x110, 0x111, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x1EA0...0x1EF9: vietnameseLetters += 1
+            case 0x110, 0x111, 0x1A0, 0x1A1, 0x1AF, 0x1B0, 0x1EA0...0x1EF9: vietnameseLetters += 1
             default: break
             }
         }
