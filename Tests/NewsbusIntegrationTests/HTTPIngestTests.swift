@@ -96,6 +96,19 @@ struct HTTPIngestTests {
         let feed = try send("POST", base + "/v1/articles", body: Data(rss.utf8), contentType: "application/rss+xml")
         #expect(feed.status == 202 && (feed.json["uris"] as? [String])?.count == 2, "\(feed.json)")
 
+        // An Atom feed of one entry.
+        let atom = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title><id>urn:desk</id><updated>2023-03-02T09:00:00Z</updated>
+            <entry><id>urn:newsbus:test:http-atom-1</id><title>Bridge inspection finds no damage</title>
+              <updated>2023-03-02T09:00:00Z</updated><author><name>Lena Ortiz</name></author>
+              <content type="html">&lt;p&gt;Engineers found no damage after the quake, the city said.&lt;/p&gt;</content></entry>
+            </feed>
+            """
+        let entry = try send("POST", base + "/v1/articles", body: Data(atom.utf8), contentType: "application/atom+xml")
+        #expect(entry.status == 202 && entry.json["format"] as? String == "atom", "\(entry.json)")
+        #expect(try h.store().article(uri: "urn:newsbus:test:http-atom-1")?.article.by == "Lena Ortiz")
+
         // A ninjs array with one unusable item: the good ones are stored, the bad one is reported.
         let ninjs = """
             [
@@ -124,7 +137,7 @@ struct HTTPIngestTests {
         let page = try send("POST", base + "/v1/articles", body: Data(html.utf8), contentType: "text/html")
         #expect(page.status == 202 && page.json["format"] as? String == "html", "\(page.json)")
         let articlesAfterGoodInput = try h.store().stats().articles
-        #expect(articlesAfterGoodInput == 6)
+        #expect(articlesAfterGoodInput == 7)
 
         // Bad input: each a 4xx JSON error with a reason and a position where there is one.
         let binary = try send("POST", base + "/v1/articles", body: Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01, 0x02]))
@@ -141,7 +154,7 @@ struct HTTPIngestTests {
         // Re-sending a stored request is safe: the same uri, no new version.
         let again = try send("POST", base + "/v1/articles", body: Data(scrape.utf8))
         #expect(again.status == 202 && again.json["uris"] as? [String] == textURIs)
-        #expect(try h.store().stats().versions == 6)
+        #expect(try h.store().stats().versions == 7)
 
         endpoint.signal(SIGTERM)
         #expect(try endpoint.wait(timeout: 20).status == 0, "the endpoint stops cleanly on SIGTERM")
