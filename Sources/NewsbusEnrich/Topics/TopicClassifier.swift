@@ -7,7 +7,8 @@ import Foundation
 /// 1), so long articles need proportionally more evidence without drowning short ones. A topic is
 /// assigned when its score reaches ``minimumScore``, at least ``minimumDistinctTerms`` different terms
 /// matched (or one term ``minimumRepeats`` times), and it reaches ``secondaryShare`` of the best
-/// topic's score; at most ``maximumTopics``.
+/// topic's score (``tertiaryShare`` for a third topic: articles clearly about three things are rare);
+/// at most ``maximumTopics``.
 struct TopicClassifier: Sendable {
     /// One assigned topic.
     struct Assignment: Equatable {
@@ -27,6 +28,7 @@ struct TopicClassifier: Sendable {
     var minimumDistinctTerms = 2
     var minimumRepeats = 3
     var secondaryShare = 0.4
+    var tertiaryShare = 0.6
     var maximumTopics = 3
 
     private static func boost(_ zone: WordTokens.Zone) -> Double {
@@ -68,7 +70,8 @@ struct TopicClassifier: Sendable {
 
         var chosen: [Int] = []
         for topic in ranked where chosen.count < maximumTopics {
-            guard scores[topic] >= minimumScore, scores[topic] >= secondaryShare * scores[best],
+            let share = chosen.count < 2 ? secondaryShare : tertiaryShare
+            guard scores[topic] >= minimumScore, scores[topic] >= share * scores[best],
                   termWeights[topic].count >= minimumDistinctTerms || hits[topic] >= minimumRepeats
             else { continue }
             chosen.append(topic)
