@@ -43,8 +43,8 @@ struct TopicClassifier: Sendable {
     func classify(_ tokens: WordTokens) -> [Assignment] {
         let topicCount = MediaTopic.topLevel.count
         var raw = [Double](repeating: 0, count: topicCount)
-        var termWeights = [[Int: Double]](repeating: [:], count: topicCount)
         var hits = [Int](repeating: 0, count: topicCount)
+        var matched: [(topic: Int, term: Int, weight: Double)] = []
         tokens.lowered.withUnsafeBufferPointer { text in
             var index = 0
             let words = tokens.words
@@ -58,9 +58,19 @@ struct TopicClassifier: Sendable {
                 for vote in rules.votes[match.term] {
                     raw[vote.topic] += vote.weight * boost
                     hits[vote.topic] += 1
-                    termWeights[vote.topic][match.term, default: 0] += vote.weight * boost
+                    matched.append((vote.topic, match.term, vote.weight * boost))
                 }
                 repeat { index += 1 } while index < words.count && words[index].lowered.lowerBound < match.end
+            }
+        }
+        // Per topic, each matched term once with its summed weight.
+        matched.sort { $0.topic != $1.topic ? $0.topic < $1.topic : $0.term < $1.term }
+        var termWeights = [[(term: Int, weight: Double)]](repeating: [], count: topicCount)
+        for match in matched {
+            if let last = termWeights[match.topic].indices.last, termWeights[match.topic][last].term == match.term {
+                termWeights[match.topic][last].weight += match.weight
+            } else {
+                termWeights[match.topic].append((match.term, match.weight))
             }
         }
         let lengthFactor = max(1, (Double(tokens.words.count) / 60).squareRoot())
@@ -82,8 +92,8 @@ struct TopicClassifier: Sendable {
             let distinct = Double(termWeights[topic].count)
             let evidence = 1 - exp(-distinct / 3)
             let margin = score / (score + strongestLeftOut)
-            let terms = termWeights[topic].sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-                .map { rules.terms[$0.key] }
+            let terms = termWeights[topic].sorted { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
+                .map { rules.terms[$0.term] }
             return Assignment(
                 topic: MediaTopic.topLevel[topic], score: score,
                 relevance: UInt32((100 * score / (score + 10)).rounded()),
