@@ -3,8 +3,12 @@ import NewsbusSDK
 /// The enrichers that ship with Newsbus, by kind: the `kind:` of a worker in `newsbus.yaml` and
 /// the `--kind` of `newsbus worker enrich`. Each serves the stage `enrich.<kind>` by default.
 public enum BuiltInEnricher: String, CaseIterable, Sendable {
+    /// The article's language (BCP 47 primary tag), from its writing system and character n-grams.
+    case language
     /// People, organisations and places (gazetteer, titles, coreference), with ISO country codes.
     case entities
+    /// Top-level IPTC Media Topics (subjects) from keyword rules, and keywords.
+    case topics
     /// Near-duplicate fingerprint (SimHash) of the main body.
     case fingerprint
     /// Word and character counts, reading time.
@@ -19,6 +23,8 @@ public enum BuiltInEnricher: String, CaseIterable, Sendable {
         case .entities: try EntityEnricher(stage: stage)
         case .fingerprint: FingerprintEnricher(stage: stage)
         case .stats: StatsEnricher(stage: stage)
+        case .language: try LanguageEnricher(stage: stage)
+        case .topics: try TopicsEnricher(stage: stage)
         }
     }
 

@@ -16,7 +16,8 @@ import NewsbusWire
 ///   without one.
 /// - **Dates**: equal `value`, and texts that overlap (one contains the other). Predictions
 ///   repeating the same text and value count once, as the annotations list each once.
-/// - **Subjects**: the set of predicted `medtop:` codes (a subject's `uri`, else its `code`)
+/// - **Subjects**: the set of predicted `medtop:` codes (a subject's `code`, or its `uri` in either
+///   the `medtop:` or the `http://cv.iptc.org/newscodes/mediatopic/` form)
 ///   against the expected set. Other vocabularies are not scored.
 /// - **Language**: the primary subtag (`en` of `en-GB`). **Located**: equality.
 ///
@@ -103,7 +104,7 @@ public struct EnrichmentScorer: Sendable {
 
         mutating func subjects(_ concepts: [Article.Concept], _ expected: [String]) {
             let expectedCodes = unique(expected.map(EvaluationText.folded))
-            let predictedCodes = unique(concepts.map { EvaluationText.folded($0.uri.isEmpty ? $0.code : $0.uri) }.filter { $0.hasPrefix("medtop:") })
+            let predictedCodes = unique(concepts.map { EvaluationText.folded(EnrichmentScorer.mediaTopicCode(of: $0)) }.filter { $0.hasPrefix("medtop:") })
             let matching = OneToOneMatching(predicted: predictedCodes, expected: expectedCodes) { $0 == $1 }
             report.subjects = matching.score
             for e in matching.unmatchedExpected { note(.subjects, .missed, expected: expectedCodes[e]) }
@@ -121,6 +122,16 @@ public struct EnrichmentScorer: Sendable {
     // MARK: - Rules
 
     /// The entity rule: names and aliases, folded, meet.
+    /// A subject's IPTC Media Topic code, "medtop:NNNNNNNN", from its code or uri; else "".
+    static func mediaTopicCode(of concept: Article.Concept) -> String {
+        let scheme = "http://cv.iptc.org/newscodes/mediatopic/"
+        for candidate in [concept.code, concept.uri] {
+            if candidate.hasPrefix("medtop:") { return candidate }
+            if candidate.hasPrefix(scheme) { return "medtop:" + candidate.dropFirst(scheme.count) }
+        }
+        return ""
+    }
+
     public static func entityMatches(_ predicted: Article.Concept, _ expected: EnrichmentExpectation.Entity) -> Bool {
         let name = EvaluationText.folded(predicted.name.isEmpty ? predicted.literal : predicted.name)
         let expectedName = EvaluationText.folded(expected.name)

@@ -150,7 +150,8 @@ public struct Gazetteer: Sendable {
 
     private static let loaded: Result<Gazetteer, LoadError> = {
         guard let directory = bundledDirectory() else {
-            return .failure(LoadError(description: "gazetteer resources not found: the NewsbusEnrich resource bundle has no Resources/gazetteer folder"))
+            return .failure(LoadError(description: "gazetteer resources not found: no Resources/gazetteer in the resource bundle "
+                + "Newsbus_NewsbusEnrich.resources beside the executable; copy it there or set \(EnricherData.overrideVariable)"))
         }
         do { return .success(try load(directory: directory)) } catch let error as LoadError {
             return .failure(error)
@@ -162,27 +163,9 @@ public struct Gazetteer: Sendable {
     /// The gazetteer shipped with Newsbus, loaded on first use and shared by the whole process.
     public static func shared() throws -> Gazetteer { try loaded.get() }
 
-    /// The `Resources/gazetteer` folder of this module's resource bundle, if present.
-    ///
-    /// Looks where `Bundle.module` looks (the resource bundle beside the executable) without its
-    /// `fatalError` when the bundle is missing, then in the source tree for development builds.
-    static func bundledDirectory() -> URL? {
-        let fileManager = FileManager.default
-        let bundleName = "Newsbus_NewsbusEnrich.resources"
-        var candidates = [Bundle.main.bundleURL.appendingPathComponent(bundleName)]
-        if let executable = Bundle.main.executableURL {
-            candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName))
-        }
-        candidates.append(contentsOf: Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent().appendingPathComponent(bundleName) })
-        for candidate in candidates {
-            let folder = candidate.appendingPathComponent("Resources/gazetteer")
-            if fileManager.fileExists(atPath: folder.path) { return folder }
-        }
-        // Sources/NewsbusEnrich/Entities/Gazetteer.swift → Sources/NewsbusEnrich/Resources/gazetteer.
-        let sourceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources/gazetteer")
-        return fileManager.fileExists(atPath: sourceFolder.path) ? sourceFolder : nil
-    }
+    /// The `Resources/gazetteer` folder of this module's resource bundle (or of
+    /// `NEWSBUS_ENRICH_RESOURCES`), if present.
+    static func bundledDirectory() -> URL? { EnricherData.folder("gazetteer") }
 
     /// Loads the gazetteer TSV files from `directory`.
     public static func load(directory: URL) throws -> Gazetteer {
