@@ -1,0 +1,186 @@
+/// Reads who a quote is attributed to from the words around a cue verb.
+///
+/// The speaker is the phrase next to the cue: a run of capitalised words before it
+/// (`Funakoshi said`, `Foreign Minister Park Jin told reporters`), skipping adverbs and one
+/// comma-enclosed apposition (`Kim, the envoy, said`); or after it in an inversion
+/// (`said Funakoshi`, `said the minister`, `according to the ministry`); a pronoun; or a
+/// common-noun phrase (`the minister`, `a ministry spokesman`). A participle (`adding`, `saying`)
+/// or a cue joined by `and` has no subject of its own and inherits the previous speaker.
+enum Attribution {
+    /// What stands for the speaker in the text.
+    enum Phrase: Sendable, Hashable {
+        /// Capitalised words as written ("Foreign", "Minister", "Park", "Jin").
+        case name([String])
+        /// "he", "she", "they"...
+        case pronoun(String)
+        /// A common-noun phrase: its words (lowercased) and whether it is definite ("the minister").
+        case role(words: [String], capitalised: [String], definite: Bool)
+        /// No subject of its own: the previous speaker.
+        case inherited
+    }
+
+    /// A cue and its speaker.
+    struct Cue: Sendable, Hashable {
+        /// The cue's first token.
+        var token: Int
+        /// The cue as written ("said", "according to").
+        var text: String
+        /// Who it points at, if anything.
+        var phrase: Phrase?
+    }
+
+    /// Verbs of saying (all forms used as cues).
+    static let cueVerbs: Set<String> = [
+        "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding", "stated", "states",
+        "stating", "noted", "notes", "noting", "warned", "warns", "warning", "stressed", "stresses", "stressing",
+        "explained", "explains", "explaining", "asked", "asks", "asking", "wrote", "writes", "writing", "insisted",
+        "insists", "insisting", "argued", "argues", "arguing", "claimed", "claiming", "announced", "announces",
+        "announcing", "declared", "declares", "declaring", "urged", "urges", "urging", "emphasised", "emphasized",
+        "emphasising", "emphasizing", "reiterated", "reiterating", "replied", "responded", "recalled", "tweeted",
+        "admitted", "acknowledged", "confirmed", "denied", "vowed", "vowing", "pledged", "pledging", "promised",
+        "concluded", "remarked", "observed", "commented", "maintained", "cautioned", "predicted", "suggested",
+        "described", "describing", "called", "calling", "labelled", "labeled", "accused", "accusing", "condemned",
+        "criticised", "criticized", "denounced", "praised", "welcomed", "reported", "quoted", "continued",
+        "highlighted", "underscored", "underlined", "pointed", "expressed",
+    ]
+
+    /// Cues whose object follows them ("told reporters", "asked the minister"): no speaker after them.
+    static let objectCues: Set<String> = [
+        "told", "tells", "telling", "asked", "asks", "asking", "urged", "urges", "urging", "accused", "accusing",
+        "praised", "welcomed", "called", "calling", "described", "describing", "labelled", "labeled", "condemned",
+        "criticised", "criticized", "denounced",
+    ]
+
+    static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i"]
+    /// Words between a subject and its cue that are not part of the subject.
+    static let skippable: Set<String> = [
+        "also", "later", "then", "further", "previously", "had", "has", "have", "was", "is", "were", "once",
+        "reportedly", "again", "earlier", "separately", "recently", "repeatedly", "would", "will", "has",
+        "quickly", "publicly", "openly", "simply", "just", "had", "only", "firmly", "clearly", "directly",
+    ]
+    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"]
+    static let connectors: Set<String> = ["of", "for", "and", "de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "du"]
+
+    /// Whether token `i` is a cue; "according to" counts as one cue.
+    static func cue(at i: Int, in t: [TextTokens.Token]) -> Bool {
+        guard t[i].kind == .word else { return false }
+        if cueVerbs.contains(t[i].lower) { return true }
+        return t[i].lower == "according" && i + 1 < t.count && t[i + 1].lower == "to"
+    }
+
+    /// The cue at token `i` with its speaker phrase, reading only tokens in `bounds`.
+    static func read(cueAt i: Int, in text: TextTokens, bounds: Range<Int>) -> Cue {
+        let t = text.tokens
+        if t[i].lower == "according" {
+            return Cue(token: i, text: text.text(tokens: i, through: i + 1), phrase: following(i + 2, in: text, bounds: bounds))
+        }
+        let written = text.text(tokens: i, through: i)
+        if let before = preceding(i - 1, in: text, bounds: bounds) {
+            return Cue(token: i, text: written, phrase: before)
+        }
+        let verb = t[i].lower
+        let participle = verb.hasSuffix("ing")
+        let joined = i - 1 >= bounds.lowerBound && (t[i - 1].lower == "and" || t[i - 1].isMark(","))
+        if !objectCues.contains(verb), let after = following(i + 1, in: text, bounds: bounds) {
+            return Cue(token: i, text: written, phrase: after)
+        }
+        return Cue(token: i, text: written, phrase: participle || joined ? .inherited : nil)
+    }
+
+    /// The subject ending at token `k` (going left).
+    private static func preceding(_ start: Int, in text: TextTokens, bounds: Range<Int>) -> Phrase? {
+        let t = text.tokens
+        var k = start
+        while k >= bounds.lowerBound, t[k].kind == .word, skippable.contains(t[k].lower) { k -= 1 }
+        // "Funakoshi on Tuesday said"
+        if k - 1 >= bounds.lowerBound, DateExpressions.weekdays[t[k].lower] != nil, t[k - 1].lower == "on" { k -= 2 }
+        guard k >= bounds.lowerBound else { return nil }
+        // "Kim, the envoy, said" / "Kim, 62, said": skip one apposition.
+        if t[k].isMark(","), k - 1 >= bounds.lowerBound {
+            var m = k - 1
+            while m >= max(bounds.lowerBound, k - 12), !t[m].isMark(",") { m -= 1 }
+            guard m >= bounds.lowerBound, m >= k - 12, m > bounds.lowerBound, t[m].isMark(",") else { return nil }
+            k = m - 1
+            if t[k].kind == .word, !t[k].isCapitalised, !pronouns.contains(t[k].lower) { return nil }
+        }
+        guard t[k].kind == .word else { return nil }
+        if pronouns.contains(t[k].lower) { return .pronoun(t[k].lower) }
+        if t[k].isCapitalised { return .name(nameRun(endingAt: k, in: text, bounds: bounds)) }
+        // A common-noun phrase back to its determiner: "the minister", "a ministry spokesman".
+        var m = k
+        var words: [String] = []
+        var capitalised: [String] = []
+        while m >= bounds.lowerBound, m > k - 6, t[m].kind == .word {
+            let w = t[m].lower
+            if determiners.contains(w) {
+                return .role(words: words.reversed(), capitalised: capitalised.reversed(), definite: w != "a" && w != "an")
+            }
+            if t[m].isCapitalised {
+                capitalised.append(text.text(tokens: m, through: m))
+            }
+            if w.hasSuffix("’s") || w.hasSuffix("'s") {
+                // "the country’s foreign minister", "Japan’s foreign minister"
+                return .role(words: words.reversed(), capitalised: capitalised.reversed(), definite: true)
+            }
+            words.append(w)
+            m -= 1
+        }
+        return nil
+    }
+
+    /// The subject starting at token `k` (going right), for inversions.
+    private static func following(_ start: Int, in text: TextTokens, bounds: Range<Int>) -> Phrase? {
+        let t = text.tokens
+        var k = start
+        guard k < bounds.upperBound, t[k].kind == .word else { return nil }
+        if pronouns.contains(t[k].lower) { return .pronoun(t[k].lower) }
+        if t[k].isCapitalised, !determiners.contains(t[k].lower) {
+            var end = k
+            while end + 1 < bounds.upperBound, isNamePart(end + 1, in: t) { end += 1 }
+            while end > k, connectors.contains(t[end].lower) { end -= 1 }
+            return .name((k...end).filter { t[$0].kind == .word }.map { text.text(tokens: $0, through: $0) })
+        }
+        guard determiners.contains(t[k].lower) else { return nil }
+        let definite = t[k].lower != "a" && t[k].lower != "an"
+        k += 1
+        var words: [String] = []
+        var capitalised: [String] = []
+        while k < bounds.upperBound, k < start + 7, t[k].kind == .word, !connectors.contains(t[k].lower) || t[k].lower == "of" {
+            if t[k].lower == "of" || t[k].lower == "for" { break }
+            if t[k].isCapitalised { capitalised.append(text.text(tokens: k, through: k)) }
+            words.append(t[k].lower)
+            k += 1
+        }
+        // "a spokesman for the Foreign Ministry": the organisation after "for"/"of".
+        if k + 1 < bounds.upperBound, t[k].lower == "for" || t[k].lower == "of" {
+            var m = k + 1
+            if determiners.contains(t[m].lower) { m += 1 }
+            while m < bounds.upperBound, m < k + 8, isNamePart(m, in: t) {
+                if t[m].kind == .word, t[m].isCapitalised { capitalised.append(text.text(tokens: m, through: m)) }
+                m += 1
+            }
+        }
+        return words.isEmpty ? nil : .role(words: words, capitalised: capitalised, definite: definite)
+    }
+
+    /// Capitalised words ending at `k`, joined by connectors ("Ministry of Foreign Affairs").
+    private static func nameRun(endingAt k: Int, in text: TextTokens, bounds: Range<Int>) -> [String] {
+        let t = text.tokens
+        var first = k
+        while first - 1 >= bounds.lowerBound, first > k - 10, isNamePart(first - 1, in: t), !t[first].lineBreakBefore {
+            first -= 1
+        }
+        while first < k, t[first].kind != .word || connectors.contains(t[first].lower) { first += 1 }
+        return (first...k).filter { t[$0].kind == .word }.map { text.text(tokens: $0, through: $0) }
+    }
+
+    /// A token that can be inside a name: a capitalised word, a connector, a hyphen or an initial's dot.
+    private static func isNamePart(_ i: Int, in t: [TextTokens.Token]) -> Bool {
+        let token = t[i]
+        switch token.kind {
+        case .word: return token.isCapitalised || connectors.contains(token.lower) && token.lower != "and"
+        case .mark: return (token.isMark(".") && i > 0 && t[i - 1].end - t[i - 1].start == 1) || (token.isMark("-") && !token.spaceBefore)
+        case .number: return false
+        }
+    }
+}
