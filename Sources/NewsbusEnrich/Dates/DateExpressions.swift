@@ -239,7 +239,7 @@ struct DateExpressions {
         guard let w = word(i), Self.datePrepositions.contains(w), let anchor else { return nil }
         var j = i + 1
         if isMark(j, "-") { j += 1 }
-        guard let (month, monthLast, abbreviated) = month(j), !abbreviated else { return nil }
+        guard let (month, monthLast, abbreviated) = month(j), !abbreviated, monthFirst(j) == nil else { return nil }
         var year = anchor.year
         switch w {
         case "last", "since": if month > anchor.month || (w == "last" && month == anchor.month) { year -= 1 }

@@ -105,7 +105,7 @@ enum Attribution {
         }
         guard t[k].kind == .word else { return nil }
         if pronouns.contains(t[k].lower) { return .pronoun(t[k].lower) }
-        if t[k].isCapitalised { return .name(nameRun(endingAt: k, in: text, bounds: bounds)) }
+        if t[k].isCapitalised || isNamePart(k, in: t) { return .name(nameRun(endingAt: k, in: text, bounds: bounds)) }
         // A common-noun phrase back to its determiner: "the minister", "a ministry spokesman".
         var m = k
         var words: [String] = []
@@ -137,8 +137,8 @@ enum Attribution {
         if t[k].isCapitalised, !determiners.contains(t[k].lower) {
             var end = k
             while end + 1 < bounds.upperBound, isNamePart(end + 1, in: t) { end += 1 }
-            while end > k, connectors.contains(t[end].lower) { end -= 1 }
-            return .name((k...end).filter { t[$0].kind == .word }.map { text.text(tokens: $0, through: $0) })
+            while end > k, connectors.contains(t[end].lower) || t[end].kind == .mark { end -= 1 }
+            return .name(words(k, end, in: text))
         }
         guard determiners.contains(t[k].lower) else { return nil }
         let definite = t[k].lower != "a" && t[k].lower != "an"
@@ -171,14 +171,29 @@ enum Attribution {
             first -= 1
         }
         while first < k, t[first].kind != .word || connectors.contains(t[first].lower) { first += 1 }
-        return (first...k).filter { t[$0].kind == .word }.map { text.text(tokens: $0, through: $0) }
+        return words(first, k, in: text)
+    }
+
+    /// The words of tokens `first...last`, tokens written without a space between them kept together
+    /// ("Min-ji", "U.S."), pure punctuation dropped.
+    private static func words(_ first: Int, _ last: Int, in text: TextTokens) -> [String] {
+        let t = text.tokens
+        var words: [String] = []
+        var groupStart = first
+        for i in first...last where i == last || t[i + 1].spaceBefore {
+            if (groupStart...i).contains(where: { t[$0].kind == .word }) { words.append(text.text(tokens: groupStart, through: i)) }
+            groupStart = i + 1
+        }
+        return words
     }
 
     /// A token that can be inside a name: a capitalised word, a connector, a hyphen or an initial's dot.
     private static func isNamePart(_ i: Int, in t: [TextTokens.Token]) -> Bool {
         let token = t[i]
         switch token.kind {
-        case .word: return token.isCapitalised || connectors.contains(token.lower) && token.lower != "and"
+        case .word:
+            return token.isCapitalised || connectors.contains(token.lower) && token.lower != "and"
+                || !token.spaceBefore && i > 0 && t[i - 1].isMark("-")
         case .mark: return (token.isMark(".") && i > 0 && t[i - 1].end - t[i - 1].start == 1) || (token.isMark("-") && !token.spaceBefore)
         case .number: return false
         }

@@ -146,7 +146,7 @@ struct QuoteReader {
         }
         if words <= 2, cue == nil { return nil }
         if let speaker { lastSpeaker = (speaker, cue?.token ?? openToken, paragraph) }
-        lastQuoteParagraph = paragraph
+        lastQuoteParagraph = inner.isEmpty ? paragraph : paragraphs[inner.upperBound - 1]
         return Found(pieces: trimmed(span.pieces), speaker: speaker, cue: cueText, partial: partial)
     }
 
