@@ -59,7 +59,7 @@ enum Attribution {
         "quickly", "publicly", "openly", "simply", "just", "had", "only", "firmly", "clearly", "directly",
     ]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"]
-    static let connectors: Set<String> = ["of", "for", "and", "de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "du"]
+    static let connectors: Set<String> = ["of", "for", "and", "in", "de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "du"]
 
     /// Whether token `i` is a cue; "according to" counts as one cue.
     static func cue(at i: Int, in t: [TextTokens.Token]) -> Bool {
@@ -69,58 +69,111 @@ enum Attribution {
     }
 
     /// The cue at token `i` with its speaker phrase, reading only tokens in `bounds`.
-    static func read(cueAt i: Int, in text: TextTokens, bounds: Range<Int>) -> Cue {
+    /// - Parameters:
+    ///   - inversion: whether a speaker may follow the cue (`"…," said Kim`); true after a quote.
+    ///   - isKnown: whether capitalised words name a known person or organisation.
+    static func read(
+        cueAt i: Int, in text: TextTokens, bounds: Range<Int>, inversion: Bool, isKnown: ([String]) -> Bool
+    ) -> Cue {
         let t = text.tokens
         if t[i].lower == "according" {
             return Cue(token: i, text: text.text(tokens: i, through: i + 1), phrase: following(i + 2, in: text, bounds: bounds))
         }
         let written = text.text(tokens: i, through: i)
-        if let before = preceding(i - 1, in: text, bounds: bounds) {
-            return Cue(token: i, text: written, phrase: before)
-        }
         let verb = t[i].lower
         let participle = verb.hasSuffix("ing")
         let joined = i - 1 >= bounds.lowerBound && (t[i - 1].lower == "and" || t[i - 1].isMark(","))
-        if !objectCues.contains(verb), let after = following(i + 1, in: text, bounds: bounds) {
+        // "…, adding, …" / "… and added": no subject of its own.
+        if participle && joined || i - 1 >= bounds.lowerBound && t[i - 1].lower == "and" {
+            return Cue(token: i, text: written, phrase: .inherited)
+        }
+        if let before = preceding(i - 1, in: text, bounds: bounds, isKnown: isKnown) {
+            return Cue(token: i, text: written, phrase: before)
+        }
+        if inversion, !objectCues.contains(verb), let after = following(i + 1, in: text, bounds: bounds) {
             return Cue(token: i, text: written, phrase: after)
         }
         return Cue(token: i, text: written, phrase: participle || joined ? .inherited : nil)
     }
 
-    /// The subject ending at token `k` (going left).
-    private static func preceding(_ start: Int, in text: TextTokens, bounds: Range<Int>) -> Phrase? {
+    /// The subject ending at token `start` (going left), across one comma-enclosed apposition:
+    /// "Lisa Brennan, a retired teacher, said" and "A spokesperson, Liang Wenqiao, said" both work.
+    private static func preceding(_ start: Int, in text: TextTokens, bounds: Range<Int>, isKnown: ([String]) -> Bool) -> Phrase? {
         let t = text.tokens
         var k = start
-        while k >= bounds.lowerBound, t[k].kind == .word, skippable.contains(t[k].lower) { k -= 1 }
-        // "Funakoshi on Tuesday said"
-        if k - 1 >= bounds.lowerBound, DateExpressions.weekdays[t[k].lower] != nil, t[k - 1].lower == "on" { k -= 2 }
-        guard k >= bounds.lowerBound else { return nil }
-        // "Kim, the envoy, said" / "Kim, 62, said": skip one apposition.
-        if t[k].isMark(","), k - 1 >= bounds.lowerBound {
-            var m = k - 1
-            while m >= max(bounds.lowerBound, k - 12), !t[m].isMark(",") { m -= 1 }
-            guard m >= bounds.lowerBound, m >= k - 12, m > bounds.lowerBound, t[m].isMark(",") else { return nil }
-            k = m - 1
-            if t[k].kind == .word, !t[k].isCapitalised, !pronouns.contains(t[k].lower) { return nil }
+        var moved = true
+        while moved, k >= bounds.lowerBound {
+            moved = false
+            while k >= bounds.lowerBound, t[k].kind == .word, skippable.contains(t[k].lower) { k -= 1; moved = true }
+            // "Funakoshi on Tuesday said", "the ministry last week called"
+            if k - 1 >= bounds.lowerBound, DateExpressions.weekdays[t[k].lower] != nil, t[k - 1].lower == "on" { k -= 2; moved = true }
+            if k - 1 >= bounds.lowerBound, ["week", "month", "year"].contains(t[k].lower),
+                ["last", "this", "earlier"].contains(t[k - 1].lower)
+            {
+                k -= 2
+                moved = true
+            }
+            if k >= bounds.lowerBound, ["yesterday", "today", "tonight"].contains(t[k].lower) { k -= 1; moved = true }
+            // "the Korean Central News Agency (KCNA) said"
+            if k >= bounds.lowerBound, t[k].isMark(")"),
+                let open = (max(bounds.lowerBound, k - 8)..<k).last(where: { t[$0].isMark("(") })
+            {
+                k = open - 1
+                moved = true
+            }
         }
-        guard t[k].kind == .word else { return nil }
+        guard k >= bounds.lowerBound else { return nil }
+        guard t[k].isMark(","), k - 1 >= bounds.lowerBound else { return subject(endingAt: k, in: text, bounds: bounds) }
+        var m = k - 1
+        while m >= bounds.lowerBound, m > k - 30, !(t[m].isMark(",") && !isDigitComma(m, in: t)) { m -= 1 }
+        let hasOpeningComma = m >= bounds.lowerBound && m > k - 30
+        let segmentBounds = (hasOpeningComma ? m + 1 : bounds.lowerBound)..<k
+        let segment: Phrase? = isNameEnd(k - 1, in: t)
+            ? .name(nameRun(endingAt: k - 1, in: text, bounds: segmentBounds)) : nil
+        let before = hasOpeningComma && m - 1 >= bounds.lowerBound ? subject(endingAt: m - 1, in: text, bounds: bounds) : nil
+        if case .name(let words)? = segment, isKnown(words) { return segment }
+        switch before {
+        case .name?, .pronoun?: return before
+        default: return segment ?? before
+        }
+    }
+
+    /// A comma inside a number ("86,000").
+    private static func isDigitComma(_ m: Int, in t: [TextTokens.Token]) -> Bool {
+        m > 0 && m + 1 < t.count && t[m - 1].kind == .number && t[m + 1].kind == .number && !t[m + 1].spaceBefore
+    }
+
+    /// A token that can end a name: a capitalised word, or a word glued after a hyphen ("Min-ji").
+    private static func isNameEnd(_ k: Int, in t: [TextTokens.Token]) -> Bool {
+        t[k].kind == .word && (t[k].isCapitalised || !t[k].spaceBefore && k > 0 && t[k - 1].isMark("-"))
+    }
+
+    /// A pronoun, a name or a common-noun phrase ending at token `k`.
+    private static func subject(endingAt k: Int, in text: TextTokens, bounds: Range<Int>) -> Phrase? {
+        let t = text.tokens
+        guard k >= bounds.lowerBound, t[k].kind == .word else { return nil }
         if pronouns.contains(t[k].lower) { return .pronoun(t[k].lower) }
-        if t[k].isCapitalised || isNamePart(k, in: t) { return .name(nameRun(endingAt: k, in: text, bounds: bounds)) }
+        if isNameEnd(k, in: t) { return .name(nameRun(endingAt: k, in: text, bounds: bounds)) }
         // A common-noun phrase back to its determiner: "the minister", "a ministry spokesman".
         var m = k
         var words: [String] = []
         var capitalised: [String] = []
         while m >= bounds.lowerBound, m > k - 6, t[m].kind == .word {
             let w = t[m].lower
-            if determiners.contains(w) {
-                return .role(words: words.reversed(), capitalised: capitalised.reversed(), definite: w != "a" && w != "an")
-            }
-            if t[m].isCapitalised {
+            if t[m].isCapitalised, !determiners.contains(w) {
                 capitalised.append(text.text(tokens: m, through: m))
             }
-            if w.hasSuffix("’s") || w.hasSuffix("'s") {
-                // "the country’s foreign minister", "Japan’s foreign minister"
-                return .role(words: words.reversed(), capitalised: capitalised.reversed(), definite: true)
+            let possessive = w.hasSuffix("’s") || w.hasSuffix("'s")
+            if determiners.contains(w) || possessive {
+                // "Superintendent Jang of the agency’s cyber bureau told": the person before "of the".
+                var p = possessive && m - 1 >= bounds.lowerBound && t[m - 1].lower == "the" ? m - 1 : m
+                if determiners.contains(t[p].lower) || possessive { p -= 1 }
+                if p - 1 >= bounds.lowerBound, ["of", "at", "from"].contains(t[p].lower), isNameEnd(p - 1, in: t) {
+                    return .name(nameRun(endingAt: p - 1, in: text, bounds: bounds))
+                }
+                // "the country’s foreign minister", "Japan’s foreign minister", "a ministry spokesman"
+                return .role(
+                    words: words.reversed(), capitalised: capitalised.reversed(), definite: possessive || w != "a" && w != "an")
             }
             words.append(w)
             m -= 1
@@ -160,6 +213,13 @@ enum Attribution {
                 m += 1
             }
         }
+        // "said the WFP’s country director, Anneke de Vries"
+        if k + 1 < bounds.upperBound, t[k].isMark(","), t[k + 1].kind == .word, t[k + 1].isCapitalised {
+            var end = k + 1
+            while end + 1 < bounds.upperBound, isNamePart(end + 1, in: t) { end += 1 }
+            while end > k + 1, connectors.contains(t[end].lower) || t[end].kind == .mark { end -= 1 }
+            return .name(Self.words(k + 1, end, in: text))
+        }
         return words.isEmpty ? nil : .role(words: words, capitalised: capitalised, definite: definite)
     }
 
@@ -192,8 +252,8 @@ enum Attribution {
         let token = t[i]
         switch token.kind {
         case .word:
-            return token.isCapitalised || connectors.contains(token.lower) && token.lower != "and"
-                || !token.spaceBefore && i > 0 && t[i - 1].isMark("-")
+            return token.isCapitalised || connectors.contains(token.lower)
+                || SpeakerResolver.organisationNouns.contains(token.lower) && i > 0 && t[i - 1].isCapitalised                || !token.spaceBefore && i > 0 && t[i - 1].isMark("-")
         case .mark: return (token.isMark(".") && i > 0 && t[i - 1].end - t[i - 1].start == 1) || (token.isMark("-") && !token.spaceBefore)
         case .number: return false
         }

@@ -23,6 +23,8 @@ struct QuoteReader {
     /// The previous quote's speaker and where it was attributed.
     private var lastSpeaker: (concept: Article.Concept, token: Int, paragraph: Int)?
     private var lastQuoteParagraph: Int?
+    /// The sentence and cue of the previous quote.
+    private var lastFound: (sentence: Int, cue: Attribution.Cue?)?
 
     /// Words that end with a dot without ending a sentence.
     static let abbreviations: Set<String> = [
@@ -55,19 +57,17 @@ struct QuoteReader {
         }
         self.sentenceStarts = starts
         self.paragraphs = paragraphs
+        // The first known person named in each sentence stands for its subject.
         var mentions: [(Int, Article.Concept)] = []
-        var i = 0
-        while i < t.count {
-            if t[i].kind == .word, t[i].isCapitalised,
+        var sentenceHasMention = false
+        for i in t.indices {
+            if starts[i] { sentenceHasMention = false }
+            if !sentenceHasMention, t[i].kind == .word, t[i].isCapitalised,
                 let person = resolver.personByWord[SpeakerResolver.key(SpeakerResolver.possessiveStripped(t[i].lower))]
             {
-                // A mention opens its sentence when only capitalised words (titles, first names) precede it.
-                var k = i
-                while k > 0, !starts[k], t[k - 1].kind == .word, t[k - 1].isCapitalised { k -= 1 }
-                if starts[k] { mentions.append((i, person)) }
-                while i + 1 < t.count, t[i + 1].kind == .word, t[i + 1].isCapitalised { i += 1 }
+                mentions.append((i, person))
+                sentenceHasMention = true
             }
-            i += 1
         }
         self.subjectMentions = mentions
     }
@@ -83,8 +83,10 @@ struct QuoteReader {
             let nextOpen = index + 1 < spans.count ? firstToken(atOrAfter: spans[index + 1].open) : text.tokens.count
             let before = beforeFrame(openToken: openToken, floor: previousClose)
             let after = afterFrame(closeToken: closeToken, ceiling: nextOpen)
-            previousClose = closeToken
-            if let quote = read(span, openToken: openToken, before: before, after: after) { found.append(quote) }
+            if let quote = read(span, openToken: openToken, before: before, after: after) {
+                found.append(quote)
+                previousClose = closeToken
+            }
         }
         return found
     }
@@ -114,10 +116,13 @@ struct QuoteReader {
         let opensSentence = !before.contains { t[$0].kind != .mark }
         let startsUpper = inner.first.map { t[$0].isCapitalised || t[$0].kind != .word } ?? false
 
+        if Self.looksLikeTitle(inner, in: t) { return nil }
+        let resolver = self.resolver
+        let isKnown = { (words: [String]) in resolver.isKnown(words) }
         let beforeCue = before.reversed().first { Attribution.cue(at: $0, in: t) }
-            .map { Attribution.read(cueAt: $0, in: text, bounds: before) }
-        let afterCue = after.prefix(9).first { Attribution.cue(at: $0, in: t) }
-            .map { Attribution.read(cueAt: $0, in: text, bounds: after) }
+            .map { Attribution.read(cueAt: $0, in: text, bounds: before, inversion: false, isKnown: isKnown) }
+        let afterCue = after.prefix(16).first { Attribution.cue(at: $0, in: t) }
+            .map { Attribution.read(cueAt: $0, in: text, bounds: after, inversion: true, isKnown: isKnown) }
 
         var introduced = false
         if !opensSentence, let last = before.last, let cue = beforeCue {
@@ -129,49 +134,88 @@ struct QuoteReader {
             }
         }
         let partial = !(opensSentence || introduced)
-        let cue: Attribution.Cue? = partial || introduced ? beforeCue ?? afterCue : afterCue
+        var cue: Attribution.Cue? = partial || introduced ? beforeCue ?? afterCue : afterCue
 
         var speaker: Article.Concept?
         var cueText = ""
+        if cue == nil, partial, let previous = lastFound, previous.sentence == sentenceStart(of: openToken) {
+            // "… was “a provocation” and that Russia would take “adequate measures”": the same cue.
+            cue = previous.cue
+        }
+        // A one- or two-word quote running into the next word is a scare quote: the “monster” missile.
+        if partial, words <= 2, closeTokenIsFollowedByWord(span) { return nil }
         if let cue {
             cueText = cue.text
-            speaker = resolve(cue.phrase, at: cue.token, paragraph: paragraph)
+            speaker = resolve(cue.phrase, at: cue.token, frame: partial || introduced ? before : after)
             if partial, cue.phrase == nil { return nil }
         } else {
             // No cue: a continuation of the previous speaker, or not a quote.
-            guard !partial, words >= 4, let last = lastSpeaker, let quoteParagraph = lastQuoteParagraph,
-                paragraph - quoteParagraph <= 1
+            guard !partial, let last = lastSpeaker, let quoteParagraph = lastQuoteParagraph,
+                paragraph - quoteParagraph <= 1,
+                words >= 4 || paragraph == quoteParagraph && Self.endsSentence(span, in: text.scalars)
             else { return nil }
             speaker = last.concept
         }
         if words <= 2, cue == nil { return nil }
         if let speaker { lastSpeaker = (speaker, cue?.token ?? openToken, paragraph) }
+        lastFound = (sentenceStart(of: openToken), cue)
         lastQuoteParagraph = inner.isEmpty ? paragraph : paragraphs[inner.upperBound - 1]
         return Found(pieces: trimmed(span.pieces), speaker: speaker, cue: cueText, partial: partial)
     }
 
     /// The Concept a speaker phrase stands for.
-    private func resolve(_ phrase: Attribution.Phrase?, at token: Int, paragraph: Int) -> Article.Concept? {
+    private func resolve(_ phrase: Attribution.Phrase?, at token: Int, frame: Range<Int>) -> Article.Concept? {
         switch phrase {
         case .name(let words)?:
             return resolver.resolve(name: words)
         case .pronoun?:
             return recentPerson(before: token)
         case .role(let words, let capitalised, let definite)?:
+            // "the envoy said" is the person last spoken of; "a hospital spokeswoman said" speaks for an organisation.
+            if definite, SpeakerResolver.isPersonRole(words), let person = recentPerson(before: token) { return person }
             if let organisation = resolver.resolve(roleWords: words, capitalised: capitalised) { return organisation }
             return definite ? recentPerson(before: token) : nil
         case .inherited?:
+            // "Valera said the toll could rise, adding, …": the subject of an earlier cue in the sentence.
+            let t = text.tokens
+            for earlier in (frame.lowerBound..<token).reversed() where Attribution.cue(at: earlier, in: t) {
+                let cue = Attribution.read(
+                    cueAt: earlier, in: text, bounds: frame.lowerBound..<token, inversion: false,
+                    isKnown: { resolver.isKnown($0) })
+                if let phrase = cue.phrase, phrase != .inherited { return resolve(phrase, at: earlier, frame: frame) }
+            }
             return lastSpeaker?.concept ?? recentPerson(before: token)
         case nil:
             return nil
         }
     }
 
-    /// The most recent person: the previous speaker or a later sentence-opening mention.
+    /// The most recent person: the previous speaker, if a person, or a later sentence subject.
     private func recentPerson(before token: Int) -> Article.Concept? {
         let mention = subjectMentions.last { $0.token < token }
-        if let last = lastSpeaker, mention.map({ $0.token < last.token }) ?? true { return last.concept }
+        if let last = lastSpeaker, resolver.isPerson(last.concept) || !resolver.knowsPeople,
+            mention.map({ $0.token < last.token }) ?? true
+        {
+            return last.concept
+        }
         return mention?.person
+    }
+
+    /// A name or title in quotes: at most five words, all capitalised, no sentence punctuation.
+    static func looksLikeTitle(_ inner: Range<Int>, in t: [TextTokens.Token]) -> Bool {
+        let words = inner.filter { t[$0].kind == .word }
+        guard words.count <= 5, !words.isEmpty else { return false }
+        let small: Set<String> = ["of", "the", "and", "in", "on", "a", "for", "to"]
+        return words.allSatisfy { t[$0].isCapitalised || small.contains(t[$0].lower) } && t[words[0]].isCapitalised
+            && !inner.dropLast().contains { t[$0].isMark(".") || t[$0].isMark("!") || t[$0].isMark("?") || t[$0].isMark(",") }
+            && !(inner.last.map { t[$0].isMark(".") || t[$0].isMark("!") || t[$0].isMark("?") } ?? false)
+    }
+
+    /// Whether the quoted words end with `.`, `!` or `?`.
+    static func endsSentence(_ span: QuoteSpans.Span, in scalars: [Unicode.Scalar]) -> Bool {
+        guard let last = span.pieces.last, last.upperBound > last.lowerBound else { return false }
+        let s = scalars[last.upperBound - 1]
+        return s == "." || s == "!" || s == "?" || s == "…"
     }
 
     /// Pieces without a trailing comma inside the marks (`"…options,"`).
@@ -181,6 +225,29 @@ struct QuoteReader {
             last = last.lowerBound..<(last.upperBound - 1)
         }
         return pieces.dropLast() + [last]
+    }
+
+    /// The first token of the sentence holding token `i`.
+    private func sentenceStart(of i: Int) -> Int {
+        var k = min(i, sentenceStarts.count - 1)
+        while k > 0, !sentenceStarts[k] { k -= 1 }
+        return k
+    }
+
+    /// Words that may follow a short partial quote ("had “taken note” of", "was “deeply moved” by").
+    static let functionWords: Set<String> = [
+        "of", "by", "on", "in", "and", "or", "but", "to", "for", "with", "at", "from", "as", "that", "which", "after",
+        "before", "over", "if", "when", "while", "because", "than", "into", "about", "against", "since", "until",
+    ]
+
+    /// Whether a content word follows the closing mark directly, as a noun follows its modifier
+    /// ("the “monster” missile").
+    private func closeTokenIsFollowedByWord(_ span: QuoteSpans.Span) -> Bool {
+        let next = firstToken(atOrAfter: span.close)
+        guard span.closed, next < text.tokens.count else { return false }
+        let token = text.tokens[next]
+        return token.kind == .word && !token.isCapitalised && !Self.functionWords.contains(token.lower)
+            && !Attribution.cue(at: next, in: text.tokens)
     }
 
     /// The first token starting at or after scalar offset `offset`.

@@ -53,6 +53,9 @@ struct SpeakerResolver {
         }
     }
 
+    /// Whether the article names any people.
+    var knowsPeople: Bool { !people.isEmpty }
+
     /// Whether the concept is one of the article's people.
     func isPerson(_ concept: Article.Concept) -> Bool { people.contains(concept) }
 
@@ -60,32 +63,59 @@ struct SpeakerResolver {
     func resolve(name words: [String]) -> Article.Concept? {
         guard !words.isEmpty else { return nil }
         if let known = known(words) { return known }
-        var kept = Array(words.drop { Self.titles.contains(Self.key($0)) })
+        // "Kim in Seoul", "Kim and Lee": each part on its own, the first as the fallback.
+        let parts = words.split { $0 == "in" || $0 == "and" }.map(Array.init)
+        if parts.count > 1, let known = parts.lazy.compactMap({ self.known($0) }).first { return known }
+        var kept = Array((parts.first ?? words).drop { Self.titles.contains(Self.key($0)) })
         if kept.isEmpty { return nil }
         kept[kept.count - 1] = Self.possessiveStripped(kept[kept.count - 1])
         let name = kept.joined(separator: " ")
         return Article.Concept(name: name, literal: words.joined(separator: " "))
     }
 
-    /// The organisation a role phrase points at, if any.
+    /// Nouns for a person's role ("the envoy said", "a hospital spokeswoman said").
+    static let personNouns: Set<String> = [
+        "minister", "president", "official", "officials", "spokesman", "spokeswoman", "spokesperson", "envoy",
+        "diplomat", "ambassador", "secretary", "chief", "director", "leader", "premier", "chancellor", "general",
+        "commander", "officer", "representative", "negotiator", "governor", "mayor", "senator", "lawmaker", "head",
+        "chairman", "chairwoman", "executive", "manager", "coach", "captain", "son", "daughter", "wife", "husband",
+        "mother", "father", "analyst", "expert", "professor", "researcher", "adviser", "advisor", "official",
+    ]
+
+    /// The organisation a role phrase points at, if any: one named by its capitalised words
+    /// ("Japan’s Foreign Ministry"), or whose name holds one of its nouns ("the ministry",
+    /// "a hospital spokeswoman" → "Lorn and Islands Hospital").
     func resolve(roleWords words: [String], capitalised: [String]) -> Article.Concept? {
-        if !capitalised.isEmpty, let known = known(capitalised) { return known }
-        guard let head = words.last, Self.organisationNouns.contains(head) || capitalised.count > 0 else { return nil }
+        if !capitalised.isEmpty, let known = known(capitalised), !isPerson(known) { return known }
+        let nouns = words.filter { !Self.personNouns.contains($0) && $0.count > 2 }
         let phrase = words.joined(separator: " ")
         for organisation in organisations {
             for form in [organisation.name] + organisation.aliases {
                 let lower = Self.key(form)
-                if lower.contains(phrase) || Self.organisationNouns.contains(head) && lower.split(separator: " ").contains(Substring(head)) {
+                if !phrase.isEmpty, lower.contains(phrase) { return organisation }
+                let formWords = lower.split(separator: " ")
+                if let noun = words.last, Self.organisationNouns.contains(noun), formWords.contains(Substring(noun)) {
+                    return organisation
+                }
+                if nouns.contains(where: { Self.organisationNouns.contains($0) || $0 == "hospital" || $0 == "school" || $0 == "university" }),
+                    nouns.contains(where: { formWords.contains(Substring($0)) })
+                {
                     return organisation
                 }
             }
         }
-        if !capitalised.isEmpty, Self.organisationNouns.contains(head) {
+        if let head = words.last, !capitalised.isEmpty, Self.organisationNouns.contains(head) {
             let name = capitalised.map(Self.possessiveStripped).joined(separator: " ") + " " + Dateline.titleCased(head)
             return Article.Concept(name: name, literal: name)
         }
         return nil
     }
+
+    /// Whether a role phrase names a person's role ("the envoy") rather than an organisation.
+    static func isPersonRole(_ words: [String]) -> Bool { words.last.map(personNouns.contains) ?? false }
+
+    /// Whether the words, or a tail of them, name a known person or organisation.
+    func isKnown(_ words: [String]) -> Bool { known(words) != nil }
 
     /// The longest tail of `words` that names a known concept.
     private func known(_ words: [String]) -> Article.Concept? {
