@@ -82,7 +82,14 @@ struct DateExpressions {
         "mid", "of", "last", "next", "this", "between", "around", "throughout",
     ]
     static let futureCues: Set<String> = [
-        "will", "shall", "next", "scheduled", "due", "upcoming", "planned", "plans", "expected", "coming",
+        "will", "shall", "would", "next", "scheduled", "due", "upcoming", "planned", "plans", "expected", "coming",
+        "likely", "until", "before", "starting", "ahead",
+    ]
+    /// Past-tense verbs that tie a following weekday to the past ("said on Thursday").
+    static let pastVerbs: Set<String> = [
+        "said", "told", "met", "began", "was", "were", "had", "did", "held", "won", "lost", "put", "set", "hit", "cut",
+        "made", "took", "gave", "came", "went", "saw", "fell", "rose", "sank", "left", "brought", "bought", "built",
+        "kept", "led", "paid", "sent", "spent", "struck", "ran", "shut", "wrote", "became", "found", "got", "broke",
     ]
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
 
@@ -224,31 +231,42 @@ struct DateExpressions {
 
     /// `in 2021`, `since 2019`: a year after a preposition (the preposition is not part of the match).
     private func prepositionedYear(_ i: Int) -> Match? {
-        guard let w = word(i), Self.datePrepositions.contains(w) else { return nil }
+        guard let w = word(i) else { return nil }
+        // "in 2020 and 2021", "from 2019 to 2021": a year continuing a list of years.
+        let continuesList = (w == "and" || w == "or" || w == "to") && i > 0 && year(i - 1) != nil
+        guard Self.datePrepositions.contains(w) || w == "the" || continuesList else { return nil }
         var j = i + 1
         let hyphen = isMark(j, "-")
         if hyphen { j += 1 }  // mid-2021
         guard let y = year(j, afterHyphen: hyphen), !isMark(j + 1, "-"), !isMark(j + 1, "/"),
+            j + 1 >= tokens.count || tokens[j + 1].spaceBefore || tokens[j + 1].kind == .mark,
             let date = CivilDate(year: y, month: 1, day: 1)
         else { return nil }
         return Match(first: j, last: j, value: PartialDate(date: date, precision: .year), relative: false)
     }
 
-    /// `in January`, `since March`, `last May`, `mid-December`.
+    /// `in January`, `since March`, `last May`, `mid-December`, `in March last year`.
     private func bareMonth(_ i: Int) -> Match? {
         guard let w = word(i), Self.datePrepositions.contains(w), let anchor else { return nil }
         var j = i + 1
         if isMark(j, "-") { j += 1 }
         guard let (month, monthLast, abbreviated) = month(j), !abbreviated, monthFirst(j) == nil else { return nil }
+        var last = monthLast
         var year = anchor.year
-        switch w {
-        case "last", "since": if month > anchor.month || (w == "last" && month == anchor.month) { year -= 1 }
-        case "next": if month <= anchor.month { year += 1 }
-        default: break
+        if let which = word(monthLast + 1), which == "last" || which == "this" || which == "next", word(monthLast + 2) == "year" {
+            year += which == "last" ? -1 : which == "next" ? 1 : 0
+            last = monthLast + 2
+        } else {
+            switch w {
+            case "last", "since": if month > anchor.month || (w == "last" && month == anchor.month) { year -= 1 }
+            case "next": if month <= anchor.month { year += 1 }
+            case "this": break
+            default: year = yearOfBareMonth(month, at: j, anchor: anchor)
+            }
         }
         guard let date = CivilDate(year: year, month: month, day: 1) else { return nil }
         let first = (w == "last" || w == "next" || w == "this") ? i : j
-        return Match(first: first, last: monthLast, value: PartialDate(date: date, precision: .month), relative: true)
+        return Match(first: first, last: last, value: PartialDate(date: date, precision: .month), relative: true)
     }
 
     /// `Tuesday`, `on Tuesday`, `last Tuesday`, `next Tuesday`, `this Tuesday`.
@@ -257,7 +275,8 @@ struct DateExpressions {
         var j = i
         let modifier = word(i)
         if modifier == "last" || modifier == "next" || modifier == "this" || modifier == "on" || modifier == "previous" { j += 1 }
-        guard j < tokens.count, tokens[j].isCapitalised, let w = word(j), let day = Self.weekdays[w] else { return nil }
+        guard j < tokens.count, tokens[j].isCapitalised, let w = word(j), let day = Self.weekdays[Self.possessiveStripped(w)]
+        else { return nil }
         // "Tuesday, December 13, 2022": the full date says it better.
         if isMark(j + 1, ","), monthFirst(j + 2) != nil || dayFirst(j + 2, start: j + 2) != nil { return nil }
         let offset = day - anchor.weekday
@@ -266,12 +285,13 @@ struct DateExpressions {
         case "last", "previous":
             date = anchor.adding(days: offset < 0 ? offset : offset - 7)
         case "next":
-            date = anchor.adding(days: offset > 0 ? offset : offset + 7)
+            // The day in the following week: "next Friday" said on a Thursday is eight days on.
+            date = anchor.mondayOfWeek.adding(days: 7 + day - 1)
         case "this":
             date = anchor.adding(days: offset)
         default:
-            if futureSentence(around: j) {
-                date = anchor.adding(days: offset > 0 ? offset : offset + 7)
+            if futureWeekday(at: modifier == "on" ? i : j) {
+                date = anchor.adding(days: offset >= 0 ? offset : offset + 7)
             } else {
                 date = anchor.adding(days: offset <= 0 ? offset : offset - 7)
             }
@@ -280,22 +300,72 @@ struct DateExpressions {
         return Match(first: first, last: j, value: PartialDate(date: date, precision: .day), relative: true)
     }
 
-    /// Whether the clause around token `i` speaks of the future.
-    private func futureSentence(around i: Int) -> Bool {
+    /// Whether a weekday at token `i` lies ahead: `by`/`until`/`before` right before it, or a
+    /// future word (`will`, `would`, `scheduled`...) earlier in its clause with no past-tense verb
+    /// just before the day ("said on Thursday" stays in the past).
+    private func futureWeekday(at i: Int) -> Bool {
+        if let w = word(i - 1), ["by", "until", "till", "before"].contains(w) { return true }
+        for back in 1...3 where i - back >= 0 && tokens[i - back].kind == .word {
+            if isPastVerb(tokens[i - back].lower) { return false }
+        }
         var k = i - 1
-        var seen = 0
-        while k >= 0, seen < 12 {
-            let t = tokens[k]
-            if t.kind == .mark, t.lower == "." || t.lower == ";" || t.lower == "?" || t.lower == "!" { break }
-            if t.lineBreakBefore && k < i - 1 { break }
-            if t.kind == .word {
-                if Self.futureCues.contains(t.lower) { return true }
-                if t.lower.hasSuffix("’ll") || t.lower.hasSuffix("'ll") { return true }
-                seen += 1
-            }
+        while k >= max(0, i - Self.sentenceReach), !endsSentence(at: k), !tokens[k].isMark(","), !tokens[k].isMark(";"),
+            !tokens[k + 1].lineBreakBefore
+        {
+            if tokens[k].kind == .word, isFutureWord(k) { return true }
             k -= 1
         }
         return false
+    }
+
+    /// The year of a bare month at token `i`: next year when its sentence says "next year";
+    /// else a future sentence puts a month before the anchor's into next year, a past-tense one
+    /// puts a month after the anchor's into last year, and otherwise it is the anchor's year.
+    private func yearOfBareMonth(_ month: Int, at i: Int, anchor: CivilDate) -> Int {
+        let sentence = sentenceRange(around: i)
+        if sentence.contains(where: { word($0) == "next" && word($0 + 1).map { Self.possessiveStripped($0) } == "year" }) {
+            return anchor.year + 1
+        }
+        if sentence.contains(where: { tokens[$0].kind == .word && isFutureWord($0) }) {
+            return month < anchor.month ? anchor.year + 1 : anchor.year
+        }
+        if month > anchor.month, sentence.contains(where: { tokens[$0].kind == .word && isPastVerb(tokens[$0].lower) }) {
+            return anchor.year - 1
+        }
+        return anchor.year
+    }
+
+    private func isFutureWord(_ k: Int) -> Bool {
+        let w = tokens[k].lower
+        return Self.futureCues.contains(w) || w.hasSuffix("’ll") || w.hasSuffix("'ll")
+    }
+
+    private func isPastVerb(_ w: String) -> Bool {
+        Self.pastVerbs.contains(w) || w.count > 4 && w.hasSuffix("ed") && !["need", "speed", "feed", "seed"].contains(where: w.hasSuffix)
+    }
+
+    /// Whether token `k` is a full stop, question or exclamation mark that ends a sentence
+    /// (the next token starts a new line or is capitalised after a space; "6 p.m. on" does not).
+    private func endsSentence(at k: Int) -> Bool {
+        guard tokens[k].isMark(".") || tokens[k].isMark("?") || tokens[k].isMark("!") else { return false }
+        guard k + 1 < tokens.count else { return true }
+        let next = tokens[k + 1]
+        return next.lineBreakBefore || next.spaceBefore && next.isCapitalised
+    }
+
+    /// How far (in tokens) a sentence is followed either way, so that text without full stops
+    /// stays linear.
+    static let sentenceReach = 60
+
+    /// The tokens of the sentence holding token `i` (at most ``sentenceReach`` tokens either way).
+    private func sentenceRange(around i: Int) -> Range<Int> {
+        var start = i
+        while start > max(0, i - Self.sentenceReach), !endsSentence(at: start - 1), !tokens[start].lineBreakBefore { start -= 1 }
+        var end = i
+        while end < min(tokens.count - 1, i + Self.sentenceReach), !endsSentence(at: end), !tokens[end + 1].lineBreakBefore {
+            end += 1
+        }
+        return start..<min(end + 1, tokens.count)
     }
 
     /// `yesterday`, `today`, `tonight`, `tomorrow`, `this morning`.
@@ -307,6 +377,9 @@ struct DateExpressions {
         case "yesterday": days = -1
         case "today", "tonight": days = 0
         case "tomorrow": days = 1
+        case "last":
+            guard word(i + 1) == "night" else { return nil }
+            return Match(first: i, last: i + 1, value: PartialDate(date: anchor.adding(days: -1), precision: .day), relative: true)
         case "this":
             guard let next = word(i + 1), ["morning", "afternoon", "evening"].contains(next) else { return nil }
             return Match(first: i, last: i + 1, value: PartialDate(date: anchor, precision: .day), relative: true)
@@ -325,7 +398,8 @@ struct DateExpressions {
         } else if w == "the", let edge = word(i + 1), ["end", "start", "beginning", "middle"].contains(edge), word(i + 2) == "of" {
             j += 3
         }
-        guard let which = word(j), which == "last" || which == "this" || which == "next", let unitWord = word(j + 1)
+        guard let which = word(j), which == "last" || which == "this" || which == "next" || which == "the" && j > i,
+            let unitWord = word(j + 1)
         else { return nil }
         let step = which == "last" ? -1 : which == "next" ? 1 : 0
         let value: PartialDate
@@ -365,8 +439,9 @@ struct DateExpressions {
             let m = anchor.adding(months: -count)
             guard let first = CivilDate(year: m.year, month: m.month, day: 1) else { return nil }
             value = PartialDate(date: first, precision: .month)
-        case "year", "years":
-            guard let first = CivilDate(year: anchor.year - count, month: 1, day: 1) else { return nil }
+        case "year", "years", "decade", "decades":
+            let years = unit.hasPrefix("decade") ? 10 * count : count
+            guard let first = CivilDate(year: anchor.year - years, month: 1, day: 1) else { return nil }
             value = PartialDate(date: first, precision: .year)
         default: return nil
         }

@@ -1,89 +1,143 @@
-/// The dateline that opens an agency-style body: `SEOUL, Dec. 13 (Yonhap) —`,
-/// `JAKARTA, Indonesia —`, `WASHINGTON (Reuters) -`.
+/// The dateline that opens an agency-style body.
 ///
-/// A dateline is a place in capitals (or a capitalised place followed by a date or an agency in
-/// parentheses), optionally a region or country after a comma, optionally a day and month (and
-/// year), optionally a parenthesis, and then a dash (`—`, `–`, `-` or `--`) within the first
-/// 20 tokens. Anything else is not a dateline: none is invented.
+/// Recognised shapes:
+/// - a place in capitals, or in a script without letter case, then optionally a comma with a
+///   region or a date (`, Indonesia`, `, Dec. 13`, `, 14 mars`, `, 22/8`), optionally an agency in
+///   parentheses, then a dash (`—`, `–`, `-`): `SEOUL, Dec. 13 (Yonhap) —`, `JAKARTA, Indonesia —`,
+///   `WASHINGTON (Reuters) -`, `دبي، 5 ديسمبر (…) —`. A capitalised (not all-capitals) place needs
+///   a date or a parenthesis, and a caseless one a parenthesis, so ordinary sentences are not taken;
+/// - East Asian forms: `【富山　11月16日（…）】`, `【인천=한빛뉴스】`, `昆明8月30日电（…）`.
+/// Anything else is not a dateline: none is invented.
 struct Dateline: Sendable, Hashable {
-    /// The place as written in title case: "Seoul", "New York".
+    /// The place: title case for a place written in capitals ("Seoul", "New York"), else as written.
     var place: String
-    /// The month and day, when the dateline carries them.
+    /// The month and day, when the dateline carries them in English.
     var month: Int?
     var day: Int?
     /// The year, when the dateline carries it.
     var year: Int?
+    /// The first token after the dateline.
+    var endToken: Int
 
     /// The dateline at the start of `text`, if there is one.
     init?(_ text: TextTokens) {
-        let tokens = text.tokens
-        var i = 0
-        var placeWords: [String] = []
-        var allCaps = true
-        while i < tokens.count, placeWords.count < 4, tokens[i].kind == .word, tokens[i].isCapitalised,
-            i == 0 || !tokens[i].lineBreakBefore
-        {
-            if DateExpressions.monthAbbreviations[tokens[i].lower] != nil
-                || DateExpressions.monthNames[tokens[i].lower] != nil, !placeWords.isEmpty
-            {
-                break
-            }
-            placeWords.append(Self.titleCased(text.text(tokens[i].start, tokens[i].end)))
-            allCaps = allCaps && (tokens[i].isAllCaps || tokens[i].end - tokens[i].start == 1)
-            i += 1
-            if i < tokens.count, tokens[i].isMark("-"), !tokens[i].spaceBefore, i + 1 < tokens.count,
-                tokens[i + 1].kind == .word, !tokens[i + 1].spaceBefore
-            {
-                placeWords[placeWords.count - 1] += "-"
-                i += 1
-                placeWords[placeWords.count - 1] += Self.titleCased(text.text(tokens[i].start, tokens[i].end))
-                allCaps = allCaps && tokens[i].isAllCaps
-                i += 1
-            }
-        }
-        guard !placeWords.isEmpty, placeWords.joined().count >= 3 else { return nil }
-        var month: Int?, day: Int?, year: Int?
-        var hasDetail = false
-        // ", Indonesia" / ", D.C." / ", Dec. 13" / ", Dec. 13, 2022"
-        while i < tokens.count, tokens[i].isMark(","), i < 20 {
-            i += 1
-            guard i < tokens.count, tokens[i].kind == .word, tokens[i].isCapitalised else { return nil }
-            if let m = DateExpressions.monthNames[tokens[i].lower] ?? DateExpressions.monthAbbreviations[tokens[i].lower] {
-                i += 1
-                if i < tokens.count, tokens[i].isMark(".") { i += 1 }
-                guard i < tokens.count, tokens[i].kind == .number, (1...31).contains(tokens[i].number) else { return nil }
-                month = m
-                day = tokens[i].number
-                hasDetail = true
-                i += 1
-                if i + 1 < tokens.count, tokens[i].isMark(","), tokens[i + 1].digits == 4 {
-                    year = tokens[i + 1].number
-                    i += 2
-                }
-            } else {
-                while i < tokens.count, i < 20, tokens[i].kind == .word && tokens[i].isCapitalised || tokens[i].isMark(".") {
-                    i += 1
-                }
-            }
-        }
-        if i < tokens.count, tokens[i].isMark("(") {
-            guard let close = tokens[i..<min(tokens.count, i + 8)].firstIndex(where: { $0.isMark(")") }) else { return nil }
-            i = close + 1
-            hasDetail = true
-        }
-        guard i < tokens.count, i < 20, tokens[i].kind == .mark, !tokens[i].lineBreakBefore else { return nil }
-        let dash = tokens[i].lower
-        guard dash == "—" || dash == "–" || dash == "-" || dash == "―" else { return nil }
-        guard allCaps || hasDetail else { return nil }
-        self.place = placeWords.joined(separator: " ")
+        guard let found = Self.bracketed(text) ?? Self.chinese(text) ?? Self.dashed(text) else { return nil }
+        self = found
+    }
+
+    private init(place: String, month: Int? = nil, day: Int? = nil, year: Int? = nil, endToken: Int) {
+        self.place = place
         self.month = month
         self.day = day
         self.year = year
+        self.endToken = endToken
     }
 
-    /// "NEW" → "New", "seoul" → "Seoul".
+    /// `PLACE[, detail] [(agency)] —`.
+    private static func dashed(_ text: TextTokens) -> Dateline? {
+        let tokens = text.tokens
+        let limit = min(tokens.count, 24)
+        var i = 0
+        var placeWords: [String] = []
+        var allCaps = true
+        var caseless = true
+        while i < limit, placeWords.count < 4, tokens[i].kind == .word, i == 0 || !tokens[i].lineBreakBefore {
+            let first = text.scalars[tokens[i].start]
+            let hasCase = first.properties.isUppercase || first.properties.isLowercase
+            guard !hasCase || tokens[i].isCapitalised else { break }
+            if !placeWords.isEmpty, DateExpressions.monthNames[tokens[i].lower] != nil || DateExpressions.monthAbbreviations[tokens[i].lower] != nil {
+                break
+            }
+            var word = text.text(tokens[i].start, tokens[i].end)
+            allCaps = allCaps && (tokens[i].isAllCaps || tokens[i].end - tokens[i].start == 1 || !hasCase)
+            caseless = caseless && !hasCase
+            i += 1
+            // "PORT-AU-PRINCE"
+            while i + 1 < limit, tokens[i].isMark("-"), !tokens[i].spaceBefore, tokens[i + 1].kind == .word, !tokens[i + 1].spaceBefore {
+                word += "-" + text.text(tokens[i + 1].start, tokens[i + 1].end)
+                allCaps = allCaps && tokens[i + 1].isAllCaps
+                i += 2
+            }
+            placeWords.append(word)
+        }
+        guard !placeWords.isEmpty, caseless || placeWords.joined().count >= 3 else { return nil }
+        var month: Int?, day: Int?, year: Int?
+        var hasDetail = false
+        var hasParenthesis = false
+        // ", Indonesia" / ", Dec. 13, 2022" / ", 14 mars" / "، 5 ديسمبر"
+        if i < limit, tokens[i].isMark(",") || tokens[i].isMark("،") || tokens[i].isMark("、") {
+            i += 1
+            let detailStart = i
+            while i < limit, !tokens[i].lineBreakBefore, tokens[i].kind != .mark || tokens[i].isMark(".") || tokens[i].isMark("/") || tokens[i].isMark(",") {
+                i += 1
+            }
+            guard i > detailStart, i - detailStart <= 8 else { return nil }
+            let detail = TextTokens(scalars: Array(text.scalars[tokens[detailStart].start..<tokens[i - 1].end]))
+            if let date = englishDate(detail) {
+                (month, day, year) = date
+            }
+            hasDetail = detail.tokens.contains { $0.kind == .number }
+        }
+        if i < limit, tokens[i].isMark("(") || tokens[i].isMark("（") {
+            guard let close = tokens[i..<min(tokens.count, i + 12)].firstIndex(where: { $0.isMark(")") || $0.isMark("）") })
+            else { return nil }
+            i = close + 1
+            hasParenthesis = true
+        }
+        guard i < limit, tokens[i].kind == .mark, !tokens[i].lineBreakBefore,
+            ["—", "–", "-", "―"].contains(tokens[i].lower)
+        else { return nil }
+        guard caseless ? hasParenthesis : allCaps || hasDetail || hasParenthesis else { return nil }
+        let place = caseless ? placeWords.joined(separator: " ") : placeWords.map(titleCased).joined(separator: " ")
+        return Dateline(place: place, month: month, day: day, year: year, endToken: i + 1)
+    }
+
+    /// `【富山　11月16日（北陸通信社）】`, `【인천=한빛뉴스】`.
+    private static func bracketed(_ text: TextTokens) -> Dateline? {
+        let s = text.scalars
+        guard let first = s.first, first == "【" else { return nil }
+        var end = 1
+        while end < min(s.count, 24), !TextTokens.isSpace(s[end]), !TextTokens.isDigit(s[end]),
+            !"=＝（(】、,".unicodeScalars.contains(s[end])
+        {
+            end += 1
+        }
+        guard end > 1, let close = s[1..<min(s.count, 60)].firstIndex(of: "】") else { return nil }
+        let endToken = text.tokens.firstIndex { $0.start > close } ?? text.tokens.count
+        return Dateline(place: text.text(1, end), endToken: endToken)
+    }
+
+    /// `昆明8月30日电（彩云新闻社）`: place, month 月, day 日, then 电.
+    private static func chinese(_ text: TextTokens) -> Dateline? {
+        let t = text.tokens
+        guard t.count > 5, t[0].kind == .word, t[1].kind == .number, t[2].lower == "月", t[3].kind == .number,
+            t[4].kind == .word, t[4].lower.hasPrefix("日"), t[4].lower.hasSuffix("电") || t[4].lower.hasSuffix("電")
+        else { return nil }
+        var endToken = 5
+        if t[5].isMark("（") || t[5].isMark("("),
+            let close = t[5..<min(t.count, 17)].firstIndex(where: { $0.isMark("）") || $0.isMark(")") })
+        {
+            endToken = close + 1
+        }
+        return Dateline(place: text.text(t[0].start, t[0].end), endToken: endToken)
+    }
+
+    /// Month, day and year of an English `Dec. 13` / `13 December, 2022` detail.
+    private static func englishDate(_ detail: TextTokens) -> (Int?, Int?, Int?)? {
+        let match = DateExpressions(text: detail, anchor: CivilDate(year: 2000, month: 6, day: 15)).matches().first
+        guard let match, match.value.precision == .day else { return nil }
+        let written = detail.tokens.contains { $0.digits == 4 }
+        return (match.value.date.month, match.value.date.day, written ? match.value.date.year : nil)
+    }
+
+    /// "NEW" → "New", "İSTANBUL" → "İstanbul".
     static func titleCased(_ word: String) -> String {
-        guard let first = word.first else { return word }
-        return first.uppercased() + word.dropFirst().lowercased()
+        var result = ""
+        var startOfPart = true
+        for character in word {
+            result += startOfPart ? String(character) : character.lowercased()
+            startOfPart = character == "-" || character == " "
+        }
+        return result
     }
 }

@@ -26,6 +26,9 @@ struct QuoteReader {
     /// The sentence and cue of the previous quote.
     private var lastFound: (sentence: Int, cue: Attribution.Cue?)?
 
+    /// How many tokens a frame reaches either side of a quote, so text without full stops stays linear.
+    static let sentenceReach = 80
+
     /// Words that end with a dot without ending a sentence.
     static let abbreviations: Set<String> = [
         "mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "maj", "sgt", "adm", "prof",
@@ -94,7 +97,7 @@ struct QuoteReader {
     /// Tokens of the sentence before the quote, back to its start or the previous quote.
     private func beforeFrame(openToken: Int, floor: Int) -> Range<Int> {
         var k = openToken
-        while k > floor, !sentenceStarts[k] { k -= 1 }
+        while k > max(floor, openToken - Self.sentenceReach), !sentenceStarts[k] { k -= 1 }
         return min(k, openToken)..<openToken
     }
 
@@ -103,7 +106,7 @@ struct QuoteReader {
         let t = text.tokens
         guard closeToken < t.count, !t[closeToken].lineBreakBefore else { return closeToken..<closeToken }
         var k = closeToken + 1
-        while k < ceiling, k < t.count, !sentenceStarts[k] { k += 1 }
+        while k < ceiling, k < t.count, k < closeToken + Self.sentenceReach, !sentenceStarts[k] { k += 1 }
         return closeToken..<min(max(k, closeToken), ceiling)
     }
 
@@ -192,7 +195,12 @@ struct QuoteReader {
 
     /// The most recent person: the previous speaker, if a person, or a later sentence subject.
     private func recentPerson(before token: Int) -> Article.Concept? {
-        let mention = subjectMentions.last { $0.token < token }
+        var low = 0, high = subjectMentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if subjectMentions[mid].token < token { low = mid + 1 } else { high = mid }
+        }
+        let mention = low > 0 ? subjectMentions[low - 1] : nil
         if let last = lastSpeaker, resolver.isPerson(last.concept) || !resolver.knowsPeople,
             mention.map({ $0.token < last.token }) ?? true
         {
@@ -230,7 +238,7 @@ struct QuoteReader {
     /// The first token of the sentence holding token `i`.
     private func sentenceStart(of i: Int) -> Int {
         var k = min(i, sentenceStarts.count - 1)
-        while k > 0, !sentenceStarts[k] { k -= 1 }
+        while k > max(0, i - Self.sentenceReach), !sentenceStarts[k] { k -= 1 }
         return k
     }
 
