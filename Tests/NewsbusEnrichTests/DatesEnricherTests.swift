@@ -75,6 +75,66 @@ struct DatesEnricherTests {
         #expect(a.dates.allSatisfy { $0.relative && $0.anchor == "2022-12-13" })
     }
 
+    @Test("tense decides the year of a bare month and the side of a weekday")
+    func tense() throws {
+        // Anchor Tuesday 2022-12-13... and one in the middle of the year.
+        let found = try values("""
+            The union declared a strike in October. The next round is scheduled for Geneva in March. \
+            The board ordered the sale in January. Results would be published by Friday. \
+            The strike runs until 6 p.m. on Saturday. The minister said on Monday that talks would resume. \
+            Exports fell in March last year. Next year’s games will be held in November. \
+            The fire broke out last night, two decades ago a flood hit, and by the end of the year \
+            prices had risen, as in 2020 and 2021.
+            """, versioncreated: "2022-06-15T00:00:00Z")
+        #expect(found["October"] == "2021-10")
+        #expect(found["March"] == "2023-03")
+        #expect(found["January"] == "2022-01")
+        #expect(found["Friday"] == "2022-06-17")
+        #expect(found["Saturday"] == "2022-06-18")
+        #expect(found["Monday"] == "2022-06-13")
+        #expect(found["March last year"] == "2021-03")
+        #expect(found["November"] == "2023-11")
+        #expect(found["last night"] == "2022-06-14")
+        #expect(found["two decades ago"] == "2002")
+        #expect(found["the end of the year"] == "2022")
+        #expect(found["2020"] == "2020")
+        #expect(found["2021"] == "2021")
+    }
+
+    @Test("datelines in other languages and scripts, and after a caption left in the body")
+    func foreignDatelines() throws {
+        let cases: [(String, String)] = [
+            ("MARSEILLE, 14 mars (Agence Exemple) — Un collège sur trois était fermé.", "Marseille"),
+            ("İSTANBUL, 22 Ekim (Örnek Ajansı) — Yeni hat açıldı.", "İstanbul"),
+            ("BUÔN MA THUỘT, 22/8 (Thông tấn) — Giá cà phê tăng.", "Buôn Ma Thuột"),
+            ("دبي، 5 ديسمبر (وكالة) — افتتحت محطة جديدة.", "دبي"),
+            ("पुणे, 27 फ़रवरी (सेवा) — मेट्रो खुली।", "पुणे"),
+            ("【富山　11月16日（通信社）】北陸地方は大雪となった。", "富山"),
+            ("【인천=뉴스】 경찰청은 밝혔다.", "인천"),
+            ("昆明8月30日电（新闻社）　记者获悉。", "昆明"),
+            ("Workers check the line in Toyama, November 15, 2023. (Photo: Example)\n\nTOYAMA, Nov. 16 (Example) — Snow fell.", "Toyama"),
+        ]
+        for (body, place) in cases {
+            var a = article(body)
+            try DatesEnricher().enrich(&a)
+            #expect(a.located == place, "\(body)")
+        }
+        // Arabic without a parenthesis, and a caption-like first paragraph without a credit, are not datelines.
+        for body in ["دبي، 5 ديسمبر — افتتحت محطة.", "A quiet day in Toyama.\n\nTOYAMA, Nov. 16 (Example) — Snow fell."] {
+            var a = article(body)
+            try DatesEnricher().enrich(&a)
+            #expect(a.located.isEmpty, "\(body)")
+        }
+    }
+
+    @Test("the dateline's own date is the anchor, not a mention")
+    func datelineNotMention() throws {
+        var a = article("TOKYO, March 9 (Example) — Ministers met on Wednesday.", versioncreated: "2023-03-20T00:00:00Z")
+        try DatesEnricher().enrich(&a)
+        #expect(a.dates.map(\.text) == ["Wednesday"])
+        #expect(a.dates.map(\.value) == ["2023-03-08"])
+    }
+
     @Test("verbs, codes and counts are not dates")
     func notDates() throws {
         let found = try values("""

@@ -76,6 +76,35 @@ struct QuotesEnricherTests {
         #expect(found.map(\.partial) == [true, false])
     }
 
+    @Test("speakers behind appositions, inside role phrases and after participles")
+    func harderAttributions() throws {
+        let brennan = Article.Concept(name: "Lisa Brennan", aliases: ["Brennan"])
+        let jang = Article.Concept(name: "Jang Min-seok", aliases: ["Jang"])
+        let hospital = Article.Concept(name: "Lorn Hospital")
+        let people = [Self.funakoshi, Self.kim, Self.lee, brennan, jang]
+        var a = Article(bodies: [Article.Body(role: "main", value: """
+            Lisa Brennan, a teacher who lost 86,000 pounds, said outside the court: "Nine years is not enough."
+
+            A spokesperson for the ministry, Lee Min-ji, said Seoul should "stop the provocations."
+
+            "We have never seen this before," Superintendent Jang of the agency’s cyber bureau told reporters.
+
+            Kim said the talks at the US Embassy in Jakarta went well, adding, "We will meet again soon."
+
+            A hospital spokeswoman said the patient was "in remarkable spirits."
+
+            Funakoshi said the test was "a provocation" and that Tokyo would take "adequate measures" in return.
+
+            The minister met Kim later. "We agreed on every point today," the envoy said.
+            """)], people: people, organisations: [Self.ministry, hospital])
+        try QuotesEnricher().enrich(&a)
+        #expect(a.quotes.map(\.speaker?.name) == [
+            "Lisa Brennan", "Lee Min-ji", "Jang Min-seok", "Sung Kim", "Lorn Hospital", "Funakoshi Takehiro",
+            "Funakoshi Takehiro", "Sung Kim",
+        ])
+        #expect(a.quotes.map(\.partial) == [false, true, false, false, true, true, true, false])
+    }
+
     @Test("scare quotes, names and titles in quotes are not quotes")
     func notQuotes() throws {
         let found = try quotes("""

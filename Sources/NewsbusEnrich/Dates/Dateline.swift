@@ -7,7 +7,9 @@
 ///   `WASHINGTON (Reuters) -`, `دبي، 5 ديسمبر (…) —`. A capitalised (not all-capitals) place needs
 ///   a date or a parenthesis, and a caseless one a parenthesis, so ordinary sentences are not taken;
 /// - East Asian forms: `【富山　11月16日（…）】`, `【인천=한빛뉴스】`, `昆明8月30日电（…）`.
-/// Anything else is not a dateline: none is invented.
+/// The dateline opens the body, or its second paragraph when the first is a photo caption left in
+/// the body (a paragraph ending in a parenthesised credit). Anything else is not a dateline: none
+/// is invented.
 struct Dateline: Sendable, Hashable {
     /// The place: title case for a place written in capitals ("Seoul", "New York"), else as written.
     var place: String
@@ -21,8 +23,23 @@ struct Dateline: Sendable, Hashable {
 
     /// The dateline at the start of `text`, if there is one.
     init?(_ text: TextTokens) {
-        guard let found = Self.bracketed(text) ?? Self.chinese(text) ?? Self.dashed(text) else { return nil }
+        if let found = Self.opening(text) {
+            self = found
+            return
+        }
+        // "… meet in Jakarta, December 13, 2022. (Photo by Reuters)" left as the first paragraph.
+        guard let second = text.tokens.indices.first(where: { text.tokens[$0].lineBreakBefore }), second <= 200,
+            text.tokens[second - 1].isMark(")") || text.tokens[second - 1].isMark("）")
+        else { return nil }
+        let rest = TextTokens(scalars: Array(text.scalars[text.tokens[second].start...]))
+        guard var found = Self.opening(rest) else { return nil }
+        found.endToken += second
         self = found
+    }
+
+    /// The dateline at the very start of `text`.
+    private static func opening(_ text: TextTokens) -> Dateline? {
+        bracketed(text) ?? chinese(text) ?? dashed(text)
     }
 
     private init(place: String, month: Int? = nil, day: Int? = nil, year: Int? = nil, endToken: Int) {

@@ -127,9 +127,15 @@ struct TextTokens {
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
 
+    /// Letters, and the combining marks that belong to them (a Devanagari nukta, an accent written apart).
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 { return (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 }
-        return s.properties.isAlphabetic
+        let properties = s.properties
+        if properties.isAlphabetic { return true }
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     static func isUpper(_ s: Unicode.Scalar) -> Bool {
