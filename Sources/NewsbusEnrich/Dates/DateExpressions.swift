@@ -35,8 +35,14 @@ struct DateExpressions {
 
     let text: TextTokens
     let anchor: CivilDate?
+    private let tokens: [TextTokens.Token]
 
-    private var tokens: [TextTokens.Token] { text.tokens }
+    /// Expressions in `text`, resolved against `anchor` when there is one.
+    init(text: TextTokens, anchor: CivilDate?) {
+        self.text = text
+        self.anchor = anchor
+        self.tokens = text.tokens
+    }
 
     /// All expressions, left to right, not overlapping.
     func matches() -> [Match] {
@@ -92,6 +98,11 @@ struct DateExpressions {
         "kept", "led", "paid", "sent", "spent", "struck", "ran", "shut", "wrote", "became", "found", "got", "broke",
     ]
     static let ordinalSuffixes: Set<String> = ["st", "nd", "rd", "th"]
+    /// Every word that can start an expression; other words are skipped with one lookup.
+    static let vocabulary: Set<String> = Set(monthNames.keys).union(monthAbbreviations.keys).union(weekdays.keys)
+        .union(smallNumbers.keys).union(datePrepositions).union([
+            "the", "on", "previous", "yesterday", "today", "tonight", "tomorrow", "earlier", "later", "and", "or", "to",
+        ])
 
     // MARK: Matching
 
@@ -149,6 +160,7 @@ struct DateExpressions {
         case .number:
             return isoDate(i) ?? numericDate(i) ?? dayFirst(i, start: i)
         case .word:
+            guard Self.vocabulary.contains(Self.possessiveStripped(t.lower)) else { return nil }
             if t.lower == "the", let m = dayFirst(i + 1, start: i) { return m }
             return monthFirst(i) ?? prepositionedYear(i) ?? bareMonth(i) ?? weekday(i) ?? deictic(i) ?? period(i)
                 ?? ago(i)
@@ -309,7 +321,7 @@ struct DateExpressions {
             if isPastVerb(tokens[i - back].lower) { return false }
         }
         var k = i - 1
-        while k >= max(0, i - Self.sentenceReach), !endsSentence(at: k), !tokens[k].isMark(","), !tokens[k].isMark(";"),
+        while k >= max(0, i - 16), !endsSentence(at: k), !tokens[k].isMark(","), !tokens[k].isMark(";"),
             !tokens[k + 1].lineBreakBefore
         {
             if tokens[k].kind == .word, isFutureWord(k) { return true }
@@ -451,9 +463,11 @@ struct DateExpressions {
     /// The day and month nearest the anchor; nil without an anchor.
     private func nearestYear(month: Int, day: Int) -> CivilDate? { anchor?.nearest(month: month, day: day) }
 
-    /// "today’s" → "today".
+    /// "today's" → "today" (token words write the apostrophe straight).
     static func possessiveStripped(_ word: String) -> String {
-        if word.hasSuffix("’s") || word.hasSuffix("'s") { return String(word.dropLast(2)) }
-        return word
+        let utf8 = word.utf8
+        guard utf8.count > 2, utf8.last == UInt8(ascii: "s") else { return word }
+        let apostrophe = utf8.index(utf8.endIndex, offsetBy: -2)
+        return utf8[apostrophe] == UInt8(ascii: "'") ? String(word[..<apostrophe]) : word
     }
 }

@@ -102,7 +102,7 @@ struct Dateline: Sendable, Hashable {
             hasParenthesis = true
         }
         guard i < limit, tokens[i].kind == .mark, !tokens[i].lineBreakBefore,
-            ["—", "–", "-", "―"].contains(tokens[i].lower)
+            ["—", "–", "-", "―"].contains(tokens[i].scalar)
         else { return nil }
         guard caseless ? hasParenthesis : allCaps || hasDetail || hasParenthesis else { return nil }
         let place = caseless ? placeWords.joined(separator: " ") : placeWords.map(titleCased).joined(separator: " ")

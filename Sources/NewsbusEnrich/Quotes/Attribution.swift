@@ -253,7 +253,8 @@ enum Attribution {
         switch token.kind {
         case .word:
             return token.isCapitalised || connectors.contains(token.lower)
-                || SpeakerResolver.organisationNouns.contains(token.lower) && i > 0 && t[i - 1].isCapitalised                || !token.spaceBefore && i > 0 && t[i - 1].isMark("-")
+                || SpeakerResolver.organisationNouns.contains(token.lower) && i > 0 && t[i - 1].isCapitalised
+                || !token.spaceBefore && i > 0 && t[i - 1].isMark("-")
         case .mark: return (token.isMark(".") && i > 0 && t[i - 1].end - t[i - 1].start == 1) || (token.isMark("-") && !token.spaceBefore)
         case .number: return false
         }

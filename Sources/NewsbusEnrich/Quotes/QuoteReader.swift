@@ -15,6 +15,8 @@ struct QuoteReader {
     let resolver: SpeakerResolver
     /// Whether token i opens a sentence.
     private let sentenceStarts: [Bool]
+    /// Whether token i is a cue verb.
+    private let cues: [Bool]
     /// The paragraph number of each token.
     private let paragraphs: [Int]
     /// Sentence-opening mentions of known people: (token, person), in order.
@@ -48,7 +50,7 @@ struct QuoteReader {
             paragraphs[i] = paragraph
             if i == 0 || t[i].lineBreakBefore {
                 starts[i] = true
-            } else if t[i - 1].kind == .mark, t[i - 1].lower == "." || t[i - 1].lower == "?" || t[i - 1].lower == "!",
+            } else if t[i - 1].isMark(".") || t[i - 1].isMark("?") || t[i - 1].isMark("!"),
                 t[i].spaceBefore, t[i].isCapitalised || t[i].kind == .mark
             {
                 let previous = i >= 2 ? t[i - 2] : nil
@@ -59,6 +61,7 @@ struct QuoteReader {
             }
         }
         self.sentenceStarts = starts
+        self.cues = t.indices.map { Attribution.cue(at: $0, in: t) }
         self.paragraphs = paragraphs
         // The first known person named in each sentence stands for its subject.
         var mentions: [(Int, Article.Concept)] = []
@@ -66,7 +69,7 @@ struct QuoteReader {
         for i in t.indices {
             if starts[i] { sentenceHasMention = false }
             if !sentenceHasMention, t[i].kind == .word, t[i].isCapitalised,
-                let person = resolver.personByWord[SpeakerResolver.key(SpeakerResolver.possessiveStripped(t[i].lower))]
+                let person = resolver.personByWord[SpeakerResolver.possessiveStripped(t[i].lower)]
             {
                 mentions.append((i, person))
                 sentenceHasMention = true
@@ -122,9 +125,9 @@ struct QuoteReader {
         if Self.looksLikeTitle(inner, in: t) { return nil }
         let resolver = self.resolver
         let isKnown = { (words: [String]) in resolver.isKnown(words) }
-        let beforeCue = before.reversed().first { Attribution.cue(at: $0, in: t) }
+        let beforeCue = before.reversed().first { cues[$0] }
             .map { Attribution.read(cueAt: $0, in: text, bounds: before, inversion: false, isKnown: isKnown) }
-        let afterCue = after.prefix(16).first { Attribution.cue(at: $0, in: t) }
+        let afterCue = after.prefix(16).first { cues[$0] }
             .map { Attribution.read(cueAt: $0, in: text, bounds: after, inversion: true, isKnown: isKnown) }
 
         var introduced = false
@@ -180,8 +183,7 @@ struct QuoteReader {
             return definite ? recentPerson(before: token) : nil
         case .inherited?:
             // "Valera said the toll could rise, adding, …": the subject of an earlier cue in the sentence.
-            let t = text.tokens
-            for earlier in (frame.lowerBound..<token).reversed() where Attribution.cue(at: earlier, in: t) {
+            for earlier in (frame.lowerBound..<token).reversed() where cues[earlier] {
                 let cue = Attribution.read(
                     cueAt: earlier, in: text, bounds: frame.lowerBound..<token, inversion: false,
                     isKnown: { resolver.isKnown($0) })
@@ -255,7 +257,7 @@ struct QuoteReader {
         guard span.closed, next < text.tokens.count else { return false }
         let token = text.tokens[next]
         return token.kind == .word && !token.isCapitalised && !Self.functionWords.contains(token.lower)
-            && !Attribution.cue(at: next, in: text.tokens)
+            && !cues[next]
     }
 
     /// The first token starting at or after scalar offset `offset`.

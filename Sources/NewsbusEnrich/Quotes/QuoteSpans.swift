@@ -33,7 +33,7 @@ struct QuoteSpans {
         var i = 0
         let n = scalars.count
         while i < n {
-            guard let closer = closer(forOpeningAt: i, in: scalars) else {
+            guard let (closer, alternative) = closer(forOpeningAt: i, in: scalars) else {
                 i += 1
                 continue
             }
@@ -45,7 +45,7 @@ struct QuoteSpans {
             var end = n
             scan: while j < n {
                 let s = scalars[j]
-                if closer.contains(s), isClosing(at: j, mark: s, opener: opener, in: scalars) {
+                if s == closer || s == alternative, isClosing(at: j, mark: s, opener: opener, in: scalars) {
                     pieces.append(pieceStart..<j)
                     closed = true
                     end = j + 1
@@ -81,23 +81,25 @@ struct QuoteSpans {
         return spans
     }
 
-    /// The marks that close a quote opened at `i`, or nil when `i` does not open one.
-    private static func closer(forOpeningAt i: Int, in s: [Unicode.Scalar]) -> Set<Unicode.Scalar>? {
+    /// The mark (and an accepted alternative) that closes a quote opened at `i`, or nil when `i`
+    /// does not open one.
+    private static func closer(forOpeningAt i: Int, in s: [Unicode.Scalar]) -> (Unicode.Scalar, Unicode.Scalar)? {
         let mark = s[i]
+        guard mark == "\"" || mark.value >= 0xAB else { return nil }
         let next = i + 1 < s.count ? s[i + 1] : " "
         guard !TextTokens.isSpace(next) else { return nil }
         switch mark {
         case "\"":
             guard i == 0 || opensAfter(s[i - 1]) else { return nil }
-            return ["\""]
-        case "\u{201C}": return ["\u{201D}", "\u{201C}"]  // “ closes with ”, or a mistyped “
-        case "\u{00AB}": return ["\u{00BB}"]  // « »
-        case "\u{201E}": return ["\u{201C}", "\u{201D}"]  // „ “
-        case "\u{300C}": return ["\u{300D}"]  // 「 」
-        case "\u{300E}": return ["\u{300F}"]  // 『 』
+            return ("\"", "\"")
+        case "\u{201C}": return ("\u{201D}", "\u{201C}")  // “ closes with ”, or a mistyped “
+        case "\u{00AB}": return ("\u{00BB}", "\u{00BB}")  // « »
+        case "\u{201E}": return ("\u{201C}", "\u{201D}")  // „ “
+        case "\u{300C}": return ("\u{300D}", "\u{300D}")  // 「 」
+        case "\u{300E}": return ("\u{300F}", "\u{300F}")  // 『 』
         case "\u{2018}":
             guard i == 0 || opensAfter(s[i - 1]) else { return nil }
-            return ["\u{2019}"]
+            return ("\u{2019}", "\u{2019}")
         default: return nil
         }
     }

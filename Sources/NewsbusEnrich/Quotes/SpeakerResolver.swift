@@ -133,7 +133,7 @@ struct SpeakerResolver {
     static func key(_ text: String) -> String {
         var straightened = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { straightened.append(scalar == "\u{2019}" ? "'" : scalar) }
-        return TextTokens.lowercased(String(straightened))
+        return String(straightened).lowercased()
     }
 
     static func possessiveStripped(_ word: String) -> String {

@@ -17,8 +17,10 @@ struct TextTokens {
         var start: Int
         /// End offset in scalars (exclusive).
         var end: Int
-        /// The token lowercased (words), its digits (numbers) or its scalar (marks).
+        /// A word lowercased, with `’` written `'` ("funakoshi's"); empty for numbers and marks.
         var lower: String
+        /// A mark's scalar; a word's or number's first scalar.
+        var scalar: Unicode.Scalar
         /// The value of a number token of at most 9 digits, else -1.
         var number: Int
         /// A word whose first letter is upper case.
@@ -33,7 +35,7 @@ struct TextTokens {
         /// Digits in a number token.
         var digits: Int { kind == .number ? end - start : 0 }
         /// Whether this is the mark `scalar`.
-        func isMark(_ scalar: Unicode.Scalar) -> Bool { kind == .mark && lower.unicodeScalars.first == scalar }
+        func isMark(_ mark: Unicode.Scalar) -> Bool { kind == .mark && scalar == mark }
     }
 
     /// The scalars of the text.
@@ -51,6 +53,8 @@ struct TextTokens {
         self.scalars = scalars
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 4)
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(64)
         var i = 0
         var spaceBefore = false
         var lineBreakBefore = false
@@ -64,44 +68,50 @@ struct TextTokens {
                 continue
             }
             let start = i
-            let kind: Kind
+            var token = Token(
+                kind: .mark, start: start, end: start + 1, lower: "", scalar: s, number: -1, isCapitalised: false,
+                isAllCaps: false, spaceBefore: spaceBefore, lineBreakBefore: lineBreakBefore)
             if Self.isDigit(s) {
-                kind = .number
-                while i < n, Self.isDigit(scalars[i]) { i += 1 }
+                token.kind = .number
+                var value = 0
+                while i < n, Self.isDigit(scalars[i]) {
+                    if i - start < 9 { value = value * 10 + Int(scalars[i].value - 48) }
+                    i += 1
+                }
+                token.number = i - start <= 9 ? value : -1
             } else if Self.isLetter(s) {
-                kind = .word
-                i += 1
+                token.kind = .word
+                buffer.removeAll(keepingCapacity: true)
+                var ascii = true
+                var upper = 0
+                var letters = 0
                 while i < n {
-                    if Self.isLetter(scalars[i]) {
-                        i += 1
-                    } else if (scalars[i] == "'" || scalars[i] == "\u{2019}"), i + 1 < n, Self.isLetter(scalars[i + 1]) {
-                        i += 2
+                    var c = scalars[i]
+                    if Self.isLetter(c) {
+                        letters += 1
+                        if Self.isUpper(c) { upper += 1 }
+                    } else if (c == "'" || c == "\u{2019}"), i + 1 < n, Self.isLetter(scalars[i + 1]) {
+                        c = "'"
                     } else {
                         break
                     }
+                    if c.value < 128 {
+                        buffer.append(UInt8(c.value >= 65 && c.value <= 90 ? c.value + 32 : c.value))
+                    } else {
+                        ascii = false
+                        UTF8.encode(c) { buffer.append($0) }
+                    }
+                    i += 1
                 }
+                let written = String(decoding: buffer, as: UTF8.self)
+                token.lower = ascii ? written : written.lowercased()
+                token.isCapitalised = Self.isUpper(s)
+                token.isAllCaps = letters >= 2 && upper == letters
             } else {
-                kind = .mark
                 i += 1
             }
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<i])
-            let text = String(view)
-            var number = -1
-            var capitalised = false
-            var allCaps = false
-            switch kind {
-            case .number:
-                if i - start <= 9 { number = scalars[start..<i].reduce(0) { $0 * 10 + Int($1.value - 48) } }
-            case .word:
-                capitalised = Self.isUpper(scalars[start])
-                allCaps = i - start >= 2 && scalars[start..<i].allSatisfy { Self.isUpper($0) || $0 == "'" || $0 == "\u{2019}" }
-            case .mark:
-                break
-            }
-            tokens.append(Token(
-                kind: kind, start: start, end: i, lower: kind == .word ? Self.lowercased(text) : text, number: number,
-                isCapitalised: capitalised, isAllCaps: allCaps, spaceBefore: spaceBefore, lineBreakBefore: lineBreakBefore))
+            token.end = i
+            tokens.append(token)
             spaceBefore = false
             lineBreakBefore = false
         }
@@ -110,9 +120,12 @@ struct TextTokens {
 
     /// The text of scalars `start..<end`.
     func text(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[max(0, start)..<min(scalars.count, end)])
-        return String(view)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(0, end - start))
+        for scalar in scalars[max(0, start)..<max(max(0, start), min(scalars.count, end))] {
+            if scalar.value < 128 { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text from the start of token `first` to the end of token `last`.
@@ -122,6 +135,7 @@ struct TextTokens {
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 { return s == " " || s == "\n" || s == "\r" || s == "\t" || s.value == 0x0B || s.value == 0x0C }
+        if s.value >= 0x2010 && s.value <= 0x2027 { return false }  // dashes, quotation marks, ellipsis
         return s.properties.isWhitespace
     }
 
@@ -130,6 +144,7 @@ struct TextTokens {
     /// Letters, and the combining marks that belong to them (a Devanagari nukta, an accent written apart).
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 { return (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 }
+        if s.value >= 0x2000 && s.value <= 0x206F { return false }  // general punctuation
         let properties = s.properties
         if properties.isAlphabetic { return true }
         switch properties.generalCategory {
@@ -141,14 +156,5 @@ struct TextTokens {
     static func isUpper(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 { return s.value >= 65 && s.value <= 90 }
         return s.properties.isUppercase
-    }
-
-    /// Lowercases, with an ASCII fast path.
-    static func lowercased(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 128 }) {
-            if !text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) { return text }
-            return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
-        }
-        return text.lowercased()
     }
 }
