@@ -46,6 +46,8 @@ bench:
 	$(SWIFT) build -c release --product newsbus
 	$(BIN_RELEASE) bench codec
 	$(BIN_RELEASE) bench pipeline
+	$(BIN_RELEASE) bench ingest
+	$(BIN_RELEASE) bench enrich
 
 ## check-memory: the codec's malformed-input corpus under valgrind
 check-memory:

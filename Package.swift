@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // MARK: C layer
@@ -62,6 +63,8 @@ let package = Package(
             dependencies: [
                 "NewsbusWire", "NewsbusZMQ",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         /// Parsers that turn raw input into Articles.
@@ -137,7 +140,8 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "NewsbusWireTests", dependencies: ["NewsbusWire", "NewsbusTesting"], exclude: ["Fixtures"]),
         .testTarget(name: "NewsbusZMQTests", dependencies: ["NewsbusZMQ"]),
-        .testTarget(name: "NewsbusIngestTests", dependencies: ["NewsbusIngest", "NewsbusWire"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "NewsbusIngestTests", dependencies: ["NewsbusIngest", "NewsbusWire", "NewsbusEvaluation"], exclude: ["Fixtures"]),
         .testTarget(
             name: "NewsbusEnrichTests", dependencies: ["NewsbusEnrich", "NewsbusWire", "NewsbusIngest", "NewsbusTesting"],
             exclude: ["Fixtures"]),
@@ -146,7 +150,7 @@ let package = Package(
         .testTarget(name: "NewsbusConfigTests", dependencies: ["NewsbusConfig"]),
         .testTarget(
             name: "NewsbusIntegrationTests",
-            dependencies: ["NewsbusWire", "NewsbusStore", "NewsbusTesting", "NewsbusSupervisor", "NewsbusBus", "NewsbusZMQ"]
+            dependencies: ["NewsbusWire", "NewsbusStore", "NewsbusTesting", "NewsbusSupervisor", "NewsbusBus", "NewsbusZMQ", "NewsbusEnrich", "NewsbusIngest"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -208,12 +208,37 @@ extension ClusterConfig {
         public var name: String
         /// What it reads.
         public var kind: SourceKind
+        /// `boilerplate:`: this source's own boilerplate rules, applied to text scrapes and HTML
+        /// pages in addition to (or, with `builtin_boilerplate: false`, instead of) the built-in ones.
+        public var boilerplate: [BoilerplateRule]
+        /// `builtin_boilerplate:`: whether the built-in boilerplate heuristics apply. Default true.
+        public var builtInBoilerplate: Bool
 
         /// Creates an entry.
-        public init(name: String, kind: SourceKind) {
+        public init(name: String, kind: SourceKind, boilerplate: [BoilerplateRule] = [], builtInBoilerplate: Bool = true) {
             self.name = name
             self.kind = kind
+            self.boilerplate = boilerplate
+            self.builtInBoilerplate = builtInBoilerplate
         }
+    }
+
+    /// One per-source boilerplate rule: `{exact: TEXT}`, `{prefix: TEXT}`, `{contains: TEXT}` or
+    /// `{cut_after: TEXT}` (see `newsbus ingest --boilerplate`).
+    public struct BoilerplateRule: Sendable, Hashable {
+        /// "exact", "prefix", "contains" or "cut-after".
+        public var kind: String
+        /// The line, line opening, words or marker it matches.
+        public var text: String
+
+        /// Creates a rule.
+        public init(kind: String, text: String) {
+            self.kind = kind
+            self.text = text
+        }
+
+        /// "KIND:TEXT", the `--boilerplate` spelling.
+        public var spec: String { "\(kind):\(text)" }
     }
 
     /// What a source reads.
@@ -222,14 +247,25 @@ extension ClusterConfig {
         case inbox(path: String)
         /// `kind: files`: a one-shot list of files or folders (absolute paths), published once.
         case files(paths: [String])
+        /// `kind: feed`: an RSS, Atom or ninjs feed polled over HTTP(S) every `intervalSeconds`
+        /// (default 60), remembering what it has seen in `statePath` (default
+        /// `<run_dir>/<name>.feed-state.json`).
+        case feed(url: String, intervalSeconds: Int, statePath: String?)
+        /// `kind: http`: an endpoint that accepts POSTed articles on `listen` ("HOST:PORT").
+        case http(listen: String, maxBodyBytes: Int, ackTimeoutSeconds: Int)
 
-        /// The kind's name in the file: `inbox` or `files`.
+        /// The kind's name in the file: `inbox`, `files`, `feed` or `http`.
         public var name: String {
             switch self {
             case .inbox: "inbox"
             case .files: "files"
+            case .feed: "feed"
+            case .http: "http"
             }
         }
+
+        /// Every kind's name.
+        public static let names = ["inbox", "files", "feed", "http"]
     }
 
     /// The `restart:` section: how the supervisor restarts a process that died, OTP-style.
@@ -310,7 +346,12 @@ public enum WorkerKind: Sendable, Hashable {
     /// through a shell.
     case command([String])
 
-    /// The built-in kinds: `stats` (the statistics enricher) and `store` (the SQLite store, which
-    /// also serves the dead-letter stage).
-    public static let builtInKinds: [String] = ["stats", "store"]
+    /// The built-in enrichers, in their default pipeline order; each serves `enrich.<kind>`
+    /// unless a worker entry names another stage. Kept equal to the `newsbus` executable's
+    /// enricher registry (a test checks).
+    public static let builtInEnricherKinds: [String] = ["fingerprint", "stats"]
+
+    /// The built-in kinds: the enrichers and `store` (the SQLite store, which also serves the
+    /// dead-letter stage).
+    public static let builtInKinds: [String] = builtInEnricherKinds + ["store"]
 }

@@ -42,7 +42,7 @@ struct Draft {
         db = Located(value: Paths.resolve(Self.defaultDB, against: base, home: nil), origin: .defaultValue)
     }
 
-    /// The built-in stages' own workers: `enrich.stats` → `stats`, `store` → `store`.
+    /// The built-in stages' own workers: `enrich.<kind>` → `<kind>`, `store` → `store`.
     static func defaultWorkers(for stages: [Located<String>]) -> [WorkerEntry] {
         defaultWorkers(for: stages.map(\.value))
     }
@@ -50,10 +50,12 @@ struct Draft {
     static func defaultWorkers(for stages: [String]) -> [WorkerEntry] {
         stages.compactMap { stage in
             let kind: String? =
-                switch stage {
-                case "enrich.stats": "stats"
-                case "store": "store"
-                default: nil
+                if stage == "store" {
+                    "store"
+                } else if stage.hasPrefix("enrich."), WorkerKind.builtInEnricherKinds.contains(String(stage.dropFirst("enrich.".count))) {
+                    String(stage.dropFirst("enrich.".count))
+                } else {
+                    nil
                 }
             return kind.map { WorkerEntry(worker: ClusterConfig.Worker(stage: stage, kind: .builtIn($0)), stageOrigin: .defaultValue) }
         }
@@ -319,23 +321,31 @@ struct ConfigDecoder {
             }
             seen[sourceName.value] = fields.path("name") + (Origin(nameNode) == .defaultValue ? "" : ", line \(nameNode.mark!.line)")
             guard let kindNode = fields["kind"] else {
-                throw error(.missingKey, fields.path("kind"), item, "missing required key \"kind\" (inbox or files)")
+                throw error(.missingKey, fields.path("kind"), item, "missing required key \"kind\" (\(ClusterConfig.SourceKind.names.joined(separator: ", ")))")
             }
             let kindName = try reader.string(kindNode, fields.path("kind"))
+            guard let ownKeys = KnownKeys.sourceKeysByKind[kindName.value] else {
+                var message = "unknown source kind \(NodeReader.quote(kindName.value))"
+                if let suggestion = EditDistance.suggestion(for: kindName.value, among: ClusterConfig.SourceKind.names) {
+                    message += "; did you mean \(NodeReader.quote(suggestion))?"
+                }
+                throw error(.invalidValue, fields.path("kind"), kindNode, message + " (kinds: \(ClusterConfig.SourceKind.names.joined(separator: ", ")))")
+            }
+            for (otherKind, keys) in KnownKeys.sourceKeysByKind.sorted(by: { $0.key < $1.key }) where otherKind != kindName.value {
+                for key in keys where !ownKeys.contains(key) {
+                    if let keyNode = fields.keyNode(key) {
+                        throw error(.invalidValue, fields.path(key), keyNode, "\(key) applies only to kind: \(otherKind), not to kind: \(kindName.value)")
+                    }
+                }
+            }
             let kind: ClusterConfig.SourceKind
             switch kindName.value {
             case "inbox":
-                if let paths = fields.keyNode("paths") {
-                    throw error(.invalidValue, fields.path("paths"), paths, "paths applies only to kind: files; an inbox watches one folder, its path")
-                }
                 guard let folder = try resolvedPath(fields, "path") else {
                     throw error(.missingKey, fields.path("path"), item, "missing required key \"path\" (the folder to watch)")
                 }
                 kind = .inbox(path: folder.value)
             case "files":
-                if let single = fields.keyNode("path") {
-                    throw error(.invalidValue, fields.path("path"), single, "path applies only to kind: inbox; give a files source a list, paths")
-                }
                 guard let pathsNode = fields["paths"] else {
                     throw error(.missingKey, fields.path("paths"), item, "missing required key \"paths\" (the files or folders to publish)")
                 }
@@ -347,16 +357,56 @@ struct ConfigDecoder {
                     paths.append(Paths.resolve(text.value, against: base, home: home))
                 }
                 kind = .files(paths: paths)
-            default:
-                var message = "unknown source kind \(NodeReader.quote(kindName.value))"
-                if let suggestion = EditDistance.suggestion(for: kindName.value, among: ["inbox", "files"]) {
-                    message += "; did you mean \(NodeReader.quote(suggestion))?"
+            case "feed":
+                guard let urlNode = fields["url"] else {
+                    throw error(.missingKey, fields.path("url"), item, "missing required key \"url\" (the feed's http(s) address)")
                 }
-                throw error(.invalidValue, fields.path("kind"), kindNode, message + " (kinds: inbox, files)")
+                let url = try reader.string(urlNode, fields.path("url"))
+                guard url.value.hasPrefix("http://") || url.value.hasPrefix("https://") else {
+                    throw error(.invalidValue, fields.path("url"), urlNode, "a feed url starts with http:// or https://, got \(NodeReader.quote(url.value))")
+                }
+                let interval = try int(fields, "interval_seconds", Limits.feedIntervalSeconds)?.value ?? 60
+                kind = .feed(url: url.value, intervalSeconds: interval, statePath: try resolvedPath(fields, "state")?.value)
+            default:  // "http"
+                guard let listenNode = fields["listen"] else {
+                    throw error(.missingKey, fields.path("listen"), item, "missing required key \"listen\" (HOST:PORT, e.g. 127.0.0.1:8480)")
+                }
+                let listen = try reader.string(listenNode, fields.path("listen"))
+                let parts = listen.value.split(separator: ":", omittingEmptySubsequences: false)
+                guard parts.count == 2, let port = Int(parts[1]), (0...65_535).contains(port) else {
+                    throw error(.invalidValue, fields.path("listen"), listenNode, "expected HOST:PORT, e.g. 127.0.0.1:8480, got \(NodeReader.quote(listen.value))")
+                }
+                kind = .http(
+                    listen: listen.value,
+                    maxBodyBytes: try int(fields, "max_body_bytes", Limits.httpBodyBytes)?.value ?? 16 << 20,
+                    ackTimeoutSeconds: try int(fields, "ack_timeout_seconds", Limits.ackTimeoutSeconds)?.value ?? 30)
             }
-            sources.append(ClusterConfig.Source(name: sourceName.value, kind: kind))
+            let builtIn = try fields.present("builtin_boilerplate").map { (node) throws(ConfigError) in
+                try reader.bool(node, fields.path("builtin_boilerplate"))
+            } ?? true
+            let rules = try boilerplateRules(fields)
+            sources.append(ClusterConfig.Source(name: sourceName.value, kind: kind, boilerplate: rules, builtInBoilerplate: builtIn))
         }
         draft.sources = sources
+    }
+
+    /// `boilerplate:` of a source: a list of one-key mappings, `- prefix: "Reporter contact"`.
+    private func boilerplateRules(_ fields: NodeReader.Fields) throws(ConfigError) -> [ClusterConfig.BoilerplateRule] {
+        guard let node = fields.present("boilerplate") else { return [] }
+        var rules: [ClusterConfig.BoilerplateRule] = []
+        for (index, item) in try reader.list(node, fields.path("boilerplate")).enumerated() {
+            let path = "\(fields.path("boilerplate"))[\(index)]"
+            let rule = try reader.mapping(item, path, allowed: KnownKeys.boilerplateRule, what: "a rule such as {prefix: \"Reporter contact\"}")
+            guard rule.pairs.count == 1, let (key, _, value) = rule.pairs.first else {
+                throw error(.invalidValue, path, item, "a rule has exactly one of: \(KnownKeys.boilerplateRule.joined(separator: ", "))")
+            }
+            let text = try reader.string(value, rule.path(key))
+            guard !text.value.allSatisfy(\.isWhitespace) else {
+                throw error(.invalidValue, rule.path(key), value, "a boilerplate rule needs some text")
+            }
+            rules.append(ClusterConfig.BoilerplateRule(kind: key == "cut_after" ? "cut-after" : key, text: text.value))
+        }
+        return rules
     }
 
     private func restart(_ top: NodeReader.Fields, _ draft: inout Draft) throws(ConfigError) {

@@ -367,4 +367,7 @@ enum Limits {
     static let heartbeatLiveness = 1...100
     static let readySeconds = 1...3600
     static let drainSeconds = 0...3600
+    static let feedIntervalSeconds = 1...86_400
+    static let httpBodyBytes = 1...(1 << 30)
+    static let ackTimeoutSeconds = 1...3600
 }

@@ -236,7 +236,16 @@ enum KnownKeys {
     static let store = ["db"]
     static let pipeline = ["name", "stages", "max_attempts", "max_pending", "max_payload_bytes", "dead_letter_stage"]
     static let worker = ["stage", "kind", "command", "env", "replicas", "capacity", "batch_size", "batch_delay_ms"]
-    static let source = ["name", "kind", "path", "paths"]
+    static let source = [
+        "name", "kind", "path", "paths", "url", "interval_seconds", "state", "listen", "max_body_bytes",
+        "ack_timeout_seconds", "boilerplate", "builtin_boilerplate",
+    ]
+    /// Keys that only some source kinds take.
+    static let sourceKeysByKind: [String: [String]] = [
+        "inbox": ["path"], "files": ["paths"], "feed": ["url", "interval_seconds", "state"],
+        "http": ["listen", "max_body_bytes", "ack_timeout_seconds"],
+    ]
+    static let boilerplateRule = ["exact", "prefix", "contains", "cut_after"]
     static let restart = ["backoff_initial_ms", "backoff_max_ms", "max_restarts", "within_seconds"]
     static let timeouts = ["heartbeat_interval_ms", "heartbeat_liveness", "ready_seconds", "drain_seconds"]
     static let log = ["level"]

@@ -57,22 +57,12 @@ public struct Score: Sendable, Hashable, CustomStringConvertible {
         return "P \(f(precision)) R \(f(recall)) F1 \(f(f1)) (TP \(truePositives), FP \(falsePositives), FN \(falseNegatives))"
     }
 
-    /// Scores predictions against expectations with a matching rule: each expectation can be
-    /// matched once, by the first unmatched prediction for which `matches(prediction, expected)`.
+    /// Scores predictions against expectations with a matching rule, one to one: each prediction
+    /// and each expectation counts at most once, and as many pairs as possible are made (see
+    /// ``OneToOneMatching``).
     public static func matching<P, E>(
         predicted: [P], expected: [E], matches: (P, E) -> Bool
     ) -> Score {
-        var used = [Bool](repeating: false, count: predicted.count)
-        var score = Score()
-        for item in expected {
-            if let index = predicted.indices.first(where: { !used[$0] && matches(predicted[$0], item) }) {
-                used[index] = true
-                score.truePositives += 1
-            } else {
-                score.falseNegatives += 1
-            }
-        }
-        score.falsePositives = used.lazy.filter { !$0 }.count
-        return score
+        OneToOneMatching(predicted: predicted, expected: expected, matches: matches).score
     }
 }

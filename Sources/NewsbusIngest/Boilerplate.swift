@@ -82,6 +82,47 @@ public struct BoilerplateRules: Sendable, Equatable {
     }
 }
 
+extension BoilerplateRules.Rule {
+    /// The spelling used on the command line and in `newsbus.yaml`: `exact`, `prefix`,
+    /// `contains` or `cut-after`.
+    public var kindName: String {
+        switch self {
+        case .exactLine: "exact"
+        case .prefix: "prefix"
+        case .contains: "contains"
+        case .cutAfterMarker: "cut-after"
+        }
+    }
+
+    /// The rule's text.
+    public var text: String {
+        switch self {
+        case let .exactLine(text), let .prefix(text), let .contains(text), let .cutAfterMarker(text): text
+        }
+    }
+
+    /// A rule from its kind name and text; nil for an unknown kind or blank text.
+    public init?(kind: String, text: String) {
+        guard !text.allSatisfy(\.isWhitespace) else { return nil }
+        switch kind {
+        case "exact": self = .exactLine(text)
+        case "prefix": self = .prefix(text)
+        case "contains": self = .contains(text)
+        case "cut-after": self = .cutAfterMarker(text)
+        default: return nil
+        }
+    }
+
+    /// A rule from "KIND:TEXT", e.g. "prefix:Reporter contact".
+    public init?(spec: String) {
+        guard let colon = spec.firstIndex(of: ":") else { return nil }
+        self.init(kind: String(spec[..<colon]), text: String(spec[spec.index(after: colon)...]))
+    }
+
+    /// "KIND:TEXT".
+    public var spec: String { "\(kindName):\(text)" }
+}
+
 // MARK: - Matching
 
 /// Applies ``BoilerplateRules`` to lines.

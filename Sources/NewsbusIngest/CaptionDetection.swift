@@ -85,18 +85,19 @@ enum CaptionDetector {
     static func splitCredit(_ text: String) -> (before: String, credit: String)? {
         let scalars = text.unicodeScalars
         guard var close = scalars.indices.last else { return nil }
-        if scalars[close] == ".", close > scalars.startIndex {
+        if scalars[close] == "." || scalars[close] == "。", close > scalars.startIndex {
             close = scalars.index(before: close)
         }
-        guard scalars[close] == ")" else { return nil }
+        // ASCII or full-width parentheses (Chinese and Japanese text).
+        guard scalars[close] == ")" || scalars[close] == "）" else { return nil }
         var depth = 0
         var steps = 0
         var open = close
         while true {
             let s = scalars[open]
-            if s == ")" {
+            if s == ")" || s == "）" {
                 depth += 1
-            } else if s == "(" {
+            } else if s == "(" || s == "（" {
                 depth -= 1
                 if depth == 0 { break }
             }
@@ -116,6 +117,13 @@ enum CaptionDetector {
         "handout", "illustration by ", "illustration:", "graphic by ", "graphics by ", "graphic:",
         "screenshot", "screen capture", "screen grab", "video grab", "video still", "pool photo", "photo/",
         "photo -", "photo ©", "©", "(c) ",
+        // Other languages' credit words: French "Photo :", German/Italian/Spanish/Portuguese/Dutch/
+        // Swedish/Indonesian "Foto", Polish "Fot.", Turkish "Fotoğraf", Russian "Фото", Japanese
+        // 写真, Korean 사진, Chinese 图片来源 / 摄影, Arabic تصوير / صورة, Hindi फ़ोटो, Vietnamese Ảnh.
+        "photo :", "crédit photo", "crédits photo", "foto:", "foto ", "fotos:", "fot.", "fot:", "fotografía:",
+        "fotografia:", "fotoğraf:", "bild:", "imagen:", "фото:", "фото ", "写真：", "写真:", "사진=", "사진:",
+        "사진 ", "图片来源：", "图片来源:", "图：", "图/", "摄影：", "摄影:", "تصوير:", "تصوير :", "صورة:", "फ़ोटो:",
+        "फोटो:", "ảnh:",
     ]
     private static let strongWhole: Set<String> = [
         "photo", "photos", "file photo", "file", "handout", "pool", "courtesy", "screenshot", "illustration",

@@ -79,4 +79,57 @@ public protocol FormatParser: Sendable {
     var format: InputFormat { get }
     /// Parses a decoded document.
     func parse(_ document: DecodedDocument, context: IngestContext) throws(IngestError) -> [Article]
+    /// Parses a decoded document of many items, reporting the items that could not become an
+    /// article next to the ones that did. The default has no per-item failures: ``parse(_:context:)``.
+    func parseReportingItems(_ document: DecodedDocument, context: IngestContext) throws(IngestError) -> ParsedItems
+}
+
+extension FormatParser {
+    /// ``parse(_:context:)`` with no item issues.
+    public func parseReportingItems(_ document: DecodedDocument, context: IngestContext) throws(IngestError) -> ParsedItems {
+        ParsedItems(articles: try parse(document, context: context), issues: [])
+    }
+}
+
+/// The usable articles of a many-item document and the items that were left out.
+public struct ParsedItems: Sendable {
+    /// The articles, in document order.
+    public var articles: [Article]
+    /// The items that could not become an article, in document order.
+    public var issues: [ItemIssue]
+
+    /// Creates a result.
+    public init(articles: [Article], issues: [ItemIssue]) {
+        self.articles = articles
+        self.issues = issues
+    }
+}
+
+/// One item of a feed or ninjs array that could not become an article; the other items are not
+/// affected. This is the error record for the item.
+public struct ItemIssue: Sendable, Hashable, Codable {
+    /// 1-based position of the item in its document.
+    public var index: Int
+    /// 1-based line where the item starts (0 when not known).
+    public var line: Int
+    /// 1-based column where the item starts (0 when not known).
+    public var column: Int
+    /// A short machine-readable code ("skipped", or an ``IngestError/code``).
+    public var code: String
+    /// Why, for a person.
+    public var reason: String
+
+    /// Creates an item issue.
+    public init(index: Int, line: Int, column: Int = 0, code: String, reason: String) {
+        self.index = index
+        self.line = line
+        self.column = column
+        self.code = code
+        self.reason = reason
+    }
+
+    /// "item 3 (line 41): no title and no body".
+    public var summary: String {
+        "item \(index)" + (line > 0 ? " (line \(line)\(column > 0 ? ", column \(column)" : ""))" : "") + ": \(reason)"
+    }
 }

@@ -88,7 +88,7 @@ public enum IngestError: Error, Hashable, Sendable, CustomStringConvertible {
         case let .malformed(format, line, column, reason):
             line > 0 ? "malformed \(format) at line \(line), column \(column): \(reason)" : "malformed \(format): \(reason)"
         case let .tooLarge(bytes, limit):
-            "the input is \(bytes) bytes, more than the \(limit)-byte limit"
+            "the input is \(bytes) bytes, more than the \(limit)-byte limit (exceeded at byte offset \(limit)); nothing was parsed"
         case let .unsupportedEncoding(name):
             "unsupported text encoding \(name)"
         case let .unknownFormat(detail):

@@ -8,6 +8,9 @@ public struct IngestResult: Sendable {
     public var encoding: String
     /// The articles (one for a page, many for a feed).
     public var articles: [Article]
+    /// Items of a feed or ninjs array that could not become an article (the others are in
+    /// ``articles``): the error records of those items.
+    public var issues: [ItemIssue] = []
 }
 
 /// Turns raw input — bytes of any supported format, in any supported encoding — into articles:
@@ -15,11 +18,21 @@ public struct IngestResult: Sendable {
 public struct Ingestor: Sendable {
     /// Parsers by format.
     public var parsers: [InputFormat: any FormatParser]
-    /// Largest input accepted.
+    /// Largest input accepted; a larger one is refused with ``IngestError/tooLarge(bytes:limit:)``
+    /// before any decoding or parsing.
     public var maxBytes: Int
 
+    /// The default input limit: 16 MiB.
+    ///
+    /// One input is one article page, one feed poll or one agency delivery. Article pages weigh
+    /// tens to hundreds of kilobytes (a few megabytes with inline scripts and images), full-content
+    /// feeds and ninjs batches a few megabytes; 16 MiB leaves room for all of them. An input of
+    /// 50 MB is not an article but a dump, a log or a mistake: it is refused at once with a clear
+    /// error rather than parsed (archives go through a backfill split into items).
+    public static let defaultMaxBytes = 16 << 20
+
     /// An ingestor with the given parsers (default: every built-in one).
-    public init(parsers: [any FormatParser] = Ingestor.builtInParsers(), maxBytes: Int = 64 << 20) {
+    public init(parsers: [any FormatParser] = Ingestor.builtInParsers(), maxBytes: Int = Ingestor.defaultMaxBytes) {
         var byFormat: [InputFormat: any FormatParser] = [:]
         for parser in parsers { byFormat[parser.format] = parser }
         self.parsers = byFormat
@@ -41,8 +54,8 @@ public struct Ingestor: Sendable {
         let document = try TextDecoding.decode(bytes, declaredCharset: charset, maxBytes: maxBytes)
         let format = FormatDetector.detect(document, filename: context.filename, contentType: contentType)
         guard let parser = parsers[format] else { throw .unknownFormat("\(format.shortName) input, and no parser for it is configured") }
-        let articles = try parser.parse(document, context: context)
-        return IngestResult(format: format, encoding: document.encoding, articles: articles)
+        let parsed = try parser.parseReportingItems(document, context: context)
+        return IngestResult(format: format, encoding: document.encoding, articles: parsed.articles, issues: parsed.issues)
     }
 }
 

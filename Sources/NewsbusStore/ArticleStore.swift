@@ -12,12 +12,20 @@ import NewsbusWire
 /// Thread-safe: GRDB serialises writes and runs reads concurrently on the WAL.
 public final class ArticleStore: Sendable {
     private let pool: DatabasePool
+    private let nearDuplicates: NearDuplicates
     /// The database file.
     public let path: String
 
     /// Opens (creating if needed) the store at `path` and migrates it to the current schema.
-    public init(path: String) throws(StoreError) {
+    ///
+    /// - Parameters:
+    ///   - nearDuplicateDistance: articles whose fingerprints are at most this many bits apart are
+    ///     linked as near-duplicates (`duplicate_of`), 0…31.
+    ///   - nearDuplicateWindow: how many of the most recent fingerprinted articles a new one is
+    ///     compared with.
+    public init(path: String, nearDuplicateDistance: Int = 12, nearDuplicateWindow: Int = 50_000) throws(StoreError) {
         self.path = path
+        nearDuplicates = NearDuplicates(maxDistance: min(max(nearDuplicateDistance, 0), 31), window: nearDuplicateWindow)
         do {
             var config = Configuration()
             config.busyMode = .timeout(10)
@@ -44,10 +52,13 @@ public final class ArticleStore: Sendable {
     /// `payload` is the article's encoded bytes, kept so `show` returns exactly what was stored.
     public func store(_ batch: [(article: Article, payload: [UInt8])]) throws(StoreError) -> [StoreOutcome] {
         do {
-            return try pool.write { db in
-                try batch.map { try Self.store($0.article, payload: $0.payload, in: db) }
+            let outcomes = try pool.write { db in
+                try batch.map { try self.store($0.article, payload: $0.payload, in: db) }
             }
+            nearDuplicates.commit()
+            return outcomes
         } catch {
+            nearDuplicates.rollback()
             throw StoreError(.write, "cannot store \(batch.count) article(s)", underlying: error)
         }
     }
@@ -57,7 +68,7 @@ public final class ArticleStore: Sendable {
         try store([(article, payload)])[0]
     }
 
-    private static func store(_ incoming: Article, payload incomingPayload: [UInt8], in db: Database) throws -> StoreOutcome {
+    private func store(_ incoming: Article, payload incomingPayload: [UInt8], in db: Database) throws -> StoreOutcome {
         guard !incoming.uri.isEmpty else { throw StoreError(.invalid, "article without uri") }
         var article = incoming
         var payload = incomingPayload
@@ -98,11 +109,20 @@ public final class ArticleStore: Sendable {
                 """,
             arguments: [article.uri, article.version, hash, status, article.versioncreated, Data(payload), now])
         let row = StoredRow(article: article, contentHash: hash, payload: payload, storedAt: now)
+        let id: Int64
         switch (outcome, current) {
-        case (.stale, _): break
-        case (_, let current?): try row.update(id: current["id"], in: db)
-        case (_, nil): try row.insert(in: db)
+        case (.stale, _): return outcome
+        case (_, let current?):
+            id = current["id"]
+            try row.update(id: id, in: db)
+        case (_, nil):
+            try row.insert(in: db)
+            id = db.lastInsertedRowID
         }
+        let duplicateOf = try nearDuplicates.link(id: id, uri: article.uri, fingerprint: article.fingerprint, in: db)
+        try db.execute(
+            sql: "UPDATE articles SET fingerprint = ?, duplicate_of = ? WHERE id = ?",
+            arguments: [Int64(bitPattern: article.fingerprint), duplicateOf, id])
         return outcome
     }
 
@@ -162,13 +182,13 @@ public final class ArticleStore: Sendable {
     /// The current version of the article with this uri, decoded from the stored payload.
     public func article(uri: String) throws(StoreError) -> StoredArticle? {
         let row = try read("read \(uri)") { db in
-            try Row.fetchOne(db, sql: "SELECT payload, stored_at, canceled FROM articles WHERE uri = ?", arguments: [uri])
+            try Row.fetchOne(db, sql: "SELECT payload, stored_at, canceled, duplicate_of FROM articles WHERE uri = ?", arguments: [uri])
         }
         guard let row else { return nil }
         let payload: Data = row["payload"]
         do {
             let article = try Article(wireBytes: [UInt8](payload))
-            return StoredArticle(article: article, storedAt: row["stored_at"], canceled: row["canceled"])
+            return StoredArticle(article: article, storedAt: row["stored_at"], canceled: row["canceled"], duplicateOf: row["duplicate_of"])
         } catch {
             throw StoreError(.corrupt, "stored payload of \(uri) does not decode", underlying: error)
         }
@@ -177,14 +197,16 @@ public final class ArticleStore: Sendable {
     /// Every current article, in the order first stored.
     public func allArticles(limit: Int = 100_000) throws(StoreError) -> [StoredArticle] {
         let rows = try read("list articles") { db in
-            try Row.fetchAll(db, sql: "SELECT uri, payload, stored_at, canceled FROM articles ORDER BY id LIMIT ?", arguments: [limit])
+            try Row.fetchAll(
+                db, sql: "SELECT uri, payload, stored_at, canceled, duplicate_of FROM articles ORDER BY id LIMIT ?", arguments: [limit])
         }
         var out: [StoredArticle] = []
         for row in rows {
             let uri: String = row["uri"]
             do {
                 out.append(StoredArticle(
-                    article: try Article(wireBytes: [UInt8](row["payload"] as Data)), storedAt: row["stored_at"], canceled: row["canceled"]))
+                    article: try Article(wireBytes: [UInt8](row["payload"] as Data)), storedAt: row["stored_at"], canceled: row["canceled"],
+                    duplicateOf: row["duplicate_of"]))
             } catch {
                 throw StoreError(.corrupt, "stored payload of \(uri) does not decode", underlying: error)
             }
@@ -196,27 +218,44 @@ public final class ArticleStore: Sendable {
     ///
     /// The query is taken as plain words (all must match, prefix match on the last one) unless
     /// `raw` is true, when it is passed to FTS5 as is (`AND`, `OR`, `NEAR`, quotes, `column:`).
-    public func search(_ query: String, limit: Int = 20, raw: Bool = false) throws(StoreError) -> [SearchHit] {
+    /// With `collapseDuplicates`, near-duplicates (copies of one story, see `duplicate_of`) count
+    /// as one hit: the best-ranked copy, with ``SearchHit/copies`` telling how many matched.
+    public func search(_ query: String, limit: Int = 20, raw: Bool = false, collapseDuplicates: Bool = false) throws(StoreError) -> [SearchHit] {
         let match = raw ? query : SearchQuery.ftsExpression(forWords: query)
         guard !match.isEmpty else { return [] }
+        let hits = """
+            SELECT a.uri, a.headline, a.section_path, a.versioncreated, a.duplicate_of,
+                   snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet,
+                   bm25(articles_fts, 4.0, 1.0) AS rank
+            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            WHERE articles_fts MATCH ? AND a.canceled = 0
+            """
+        let sql = collapseDuplicates
+            ? """
+                WITH hits AS MATERIALIZED (\(hits))
+                SELECT uri, headline, section_path, versioncreated, duplicate_of, snippet, MIN(rank) AS rank, COUNT(*) AS copies
+                FROM hits GROUP BY coalesce(duplicate_of, uri) ORDER BY rank LIMIT ?
+                """
+            : "\(hits) ORDER BY rank LIMIT ?"
         return try read("search \(query)") { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT a.uri, a.headline, a.section_path, a.versioncreated,
-                           snippet(articles_fts, 1, '[', ']', '…', 16) AS snippet,
-                           bm25(articles_fts, 4.0, 1.0) AS rank
-                    FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-                    WHERE articles_fts MATCH ? AND a.canceled = 0
-                    ORDER BY rank LIMIT ?
-                    """,
-                arguments: [match, limit]
-            ).map { row in
+            try Row.fetchAll(db, sql: sql, arguments: [match, limit]).map { row in
                 SearchHit(
                     uri: row["uri"], headline: row["headline"],
                     sectionPath: SectionPath.split(row["section_path"]),
-                    snippet: row["snippet"], score: -(row["rank"] as Double), versioncreated: row["versioncreated"])
+                    snippet: row["snippet"], score: -(row["rank"] as Double), versioncreated: row["versioncreated"],
+                    duplicateOf: row["duplicate_of"], copies: collapseDuplicates ? row["copies"] : 1)
             }
+        }
+    }
+
+    /// The uris of an article's near-duplicate group: its root (the first copy stored) and every
+    /// article linked to it, in the order stored. Just `[uri]` for an article without copies.
+    public func duplicateGroup(of uri: String) throws(StoreError) -> [String] {
+        try read("duplicates of \(uri)") { db in
+            let root = try String.fetchOne(db, sql: "SELECT coalesce(duplicate_of, uri) FROM articles WHERE uri = ?", arguments: [uri])
+            guard let root else { return [] }
+            return try String.fetchAll(
+                db, sql: "SELECT uri FROM articles WHERE uri = ? OR duplicate_of = ? ORDER BY id", arguments: [root, root])
         }
     }
 

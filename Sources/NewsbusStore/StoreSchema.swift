@@ -69,6 +69,13 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: near-duplicate links") { db in
+            try db.execute(sql: """
+                ALTER TABLE articles ADD COLUMN fingerprint INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
+                CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+                """)
+        }
         return migrator
     }
 }

@@ -62,6 +62,16 @@ public struct StoredArticle: Sendable, Hashable {
     public var storedAt: String
     /// Whether it was killed.
     public var canceled: Bool
+    /// The uri of the first stored copy of the same story, when this is a near-duplicate of it.
+    public var duplicateOf: String?
+
+    /// Creates a stored article.
+    public init(article: Article, storedAt: String, canceled: Bool, duplicateOf: String? = nil) {
+        self.article = article
+        self.storedAt = storedAt
+        self.canceled = canceled
+        self.duplicateOf = duplicateOf
+    }
 }
 
 /// One search result.
@@ -78,10 +88,15 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var score: Double
     /// Version time of the article.
     public var versioncreated: String
+    /// The uri of the first stored copy of the same story, when this is a near-duplicate.
+    public var duplicateOf: String?
+    /// With collapsed duplicates: how many copies of the story matched (this one included); else 1.
+    public var copies: Int
 
     enum CodingKeys: String, CodingKey {
-        case uri, headline, snippet, score, versioncreated
+        case uri, headline, snippet, score, versioncreated, copies
         case sectionPath = "section_path"
+        case duplicateOf = "duplicate_of"
     }
 }
 

@@ -215,7 +215,23 @@ import Testing
                       keyPath: "workers[0].command", line: 4)
         expectFailure("pipeline: {stages: [x]}\nworkers:\n  - stage: x\n    command: [run]\n    env: {1BAD: x}\n", code: .invalidValue,
                       keyPath: "workers[0].env.1BAD", line: 5, column: 11)
-        expectFailure("sources:\n  - {name: a, kind: feed}\n", code: .invalidValue, keyPath: "sources[0].kind", line: 2)
+        expectFailure("sources:\n  - {name: a, kind: fead}\n", code: .invalidValue, keyPath: "sources[0].kind", line: 2,
+                      messageContains: "did you mean \"feed\"?")
+        expectFailure("sources:\n  - {name: a, kind: feed}\n", code: .missingKey, keyPath: "sources[0].url", line: 2)
+        expectFailure("sources:\n  - {name: a, kind: feed, url: ftp://x/feed}\n", code: .invalidValue, keyPath: "sources[0].url", line: 2)
+        expectFailure("sources:\n  - {name: a, kind: feed, url: 'http://x/f', interval_seconds: 0}\n", code: .outOfRange,
+                      keyPath: "sources[0].interval_seconds", line: 2)
+        expectFailure("sources:\n  - {name: a, kind: http}\n", code: .missingKey, keyPath: "sources[0].listen", line: 2)
+        expectFailure("sources:\n  - {name: a, kind: http, listen: localhost}\n", code: .invalidValue, keyPath: "sources[0].listen", line: 2,
+                      messageContains: "HOST:PORT")
+        expectFailure("sources:\n  - {name: a, kind: http, listen: ':8480', path: in}\n", code: .invalidValue, keyPath: "sources[0].path",
+                      line: 2, messageContains: "applies only to kind: inbox")
+        expectFailure("sources:\n  - {name: a, kind: inbox, path: in, boilerplate: [{prefix: a, exact: b}]}\n", code: .invalidValue,
+                      keyPath: "sources[0].boilerplate[0]", line: 2)
+        expectFailure("sources:\n  - {name: a, kind: inbox, path: in, boilerplate: [{suffix: a}]}\n", code: .unknownKey,
+                      keyPath: "sources[0].boilerplate[0].suffix", line: 2)
+        expectFailure("sources:\n  - {name: a, kind: inbox, path: in, boilerplate: [{exact: '  '}]}\n", code: .invalidValue,
+                      keyPath: "sources[0].boilerplate[0].exact", line: 2)
         expectFailure("sources:\n  - {name: a, kind: inbox, path: in, paths: [x]}\n", code: .invalidValue, keyPath: "sources[0].paths", line: 2)
     }
 

@@ -142,6 +142,42 @@ import Testing
         #expect(config.sources.map(\.kind.name) == ["files", "inbox"])
     }
 
+    @Test func feedAndHTTPSourcesWithBoilerplateRules() throws {
+        let config = try parse(
+            """
+            sources:
+              - name: wire
+                kind: feed
+                url: https://feeds.news.example/wire.xml
+                interval_seconds: 120
+                boilerplate:
+                  - prefix: Reporter contact
+                  - cut_after: Comments
+              - {name: agency, kind: feed, url: "http://agency.example/ninjs", state: state/agency.json}
+              - name: api
+                kind: http
+                listen: 0.0.0.0:8480
+                max_body_bytes: 1048576
+                ack_timeout_seconds: 10
+                builtin_boilerplate: false
+                boilerplate: [{exact: "SHARE THIS ARTICLE"}, {contains: "also be reached at"}]
+              - {name: local, kind: http, listen: "127.0.0.1:0"}
+            """)
+        #expect(
+            config.sources == [
+                .init(
+                    name: "wire", kind: .feed(url: "https://feeds.news.example/wire.xml", intervalSeconds: 120, statePath: nil),
+                    boilerplate: [.init(kind: "prefix", text: "Reporter contact"), .init(kind: "cut-after", text: "Comments")]),
+                .init(name: "agency", kind: .feed(url: "http://agency.example/ninjs", intervalSeconds: 60, statePath: "/srv/newsroom/state/agency.json")),
+                .init(
+                    name: "api", kind: .http(listen: "0.0.0.0:8480", maxBodyBytes: 1_048_576, ackTimeoutSeconds: 10),
+                    boilerplate: [.init(kind: "exact", text: "SHARE THIS ARTICLE"), .init(kind: "contains", text: "also be reached at")],
+                    builtInBoilerplate: false),
+                .init(name: "local", kind: .http(listen: "127.0.0.1:0", maxBodyBytes: 16 << 20, ackTimeoutSeconds: 30)),
+            ])
+        #expect(config.sources.first?.boilerplate.map(\.spec) == ["prefix:Reporter contact", "cut-after:Comments"])
+    }
+
     @Test func errorDescriptionIsOneLine() {
         let error = ConfigError(
             code: .wrongType, keyPath: "pipeline.max_attempts", line: 12, column: 17, message: "expected an integer, got \"five\"",
@@ -161,7 +197,7 @@ import Testing
 
     @Test func everyYamlBlockOfTheReferenceLoads() throws {
         let blocks = try Self.yamlBlocks()
-        #expect(blocks.count == 2)
+        #expect(blocks.count == 3)
         for block in blocks {
             #expect(throws: Never.self) { _ = try parse(block) }
         }

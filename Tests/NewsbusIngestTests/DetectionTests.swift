@@ -34,6 +34,16 @@ struct DetectionTests {
         #expect(doc.encoding.hasPrefix("windows-1252") && doc.encoding.contains("guessed"))
     }
 
+    @Test("UTF-8 with accents and one broken sequence is refused with its offset, not read as Windows-1252 mojibake")
+    func brokenUTF8IsNotGuessedAsLatin1() {
+        let prefix = Array("Café reopens in Zürich\n\nThe café ".utf8)
+        let bytes = prefix + [0xC3, 0x28] + Array(" reopened.".utf8)
+        #expect(throws: IngestError.invalidUTF8(offset: prefix.count, line: 3)) { try decode(bytes) }
+        // One two-byte sequence alone may be Latin-1 ("Ã©" is rare but legal): still read as such.
+        let single: [UInt8] = Array("Menu: caf".utf8) + [0xC3, 0xA9] + Array(" and cr".utf8) + [0xE8, 0x6D, 0x65]
+        #expect((try? decode(single))?.encoding.hasPrefix("windows-1252") == true)
+    }
+
     @Test("a charset declared in an XML prolog or given by the caller is used")
     func declaredCharset() throws {
         let xml = Array("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><title>Z".utf8) + [0xFC] + Array("rich</title></rss>".utf8)

@@ -30,7 +30,7 @@ struct FeedDateAndTextTests {
         ("2024-03-05T09:15:00Z", "2024-03-05T09:15:00Z"),
     ])
     func rfc822(_ text: String, _ expected: String) {
-        #expect(FeedDates.rfc822(text) == expected)
+        #expect(DateText.rfc822(text) == expected)
     }
 
     @Test("not dates", arguments: [
@@ -39,7 +39,7 @@ struct FeedDateAndTextTests {
         "Tue, 05 Mar 12345 09:15:00 GMT",
     ])
     func notRFC822(_ text: String) {
-        #expect(FeedDates.rfc822(text) == nil)
+        #expect(DateText.rfc822(text) == nil)
     }
 
     @Test("RFC 3339", arguments: [
@@ -54,12 +54,12 @@ struct FeedDateAndTextTests {
         ("2024-01-01T00:30:00+01:00", "2023-12-31T23:30:00Z"),
     ])
     func rfc3339(_ text: String, _ expected: String) {
-        #expect(FeedDates.rfc3339(text) == expected)
+        #expect(DateText.rfc3339(text) == expected)
     }
 
     @Test("not RFC 3339", arguments: ["", "2024-3-7", "2024-03-07T", "2024-13-01T00:00:00Z", "2024-03-07T09:15:30+1", "07/03/2024", "2024-03-07T09:15:30.Z"])
     func notRFC3339(_ text: String) {
-        #expect(FeedDates.rfc3339(text) == nil)
+        #expect(DateText.rfc3339(text) == nil)
     }
 
     @Test("HTML becomes paragraphs of plain text")

@@ -24,7 +24,7 @@ struct FeedRobustnessTests {
     }
 
     /// Measured on an idle 2-core machine, debug build: about 2 s, a quarter of it `ContentHash.of`.
-    @Test("10,000 items parse in well under 5 s (debug build)")
+    @Test("10,000 items parse in well under 5 s of CPU time (debug build)")
     func tenThousandItems() throws {
         var text = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -48,9 +48,9 @@ struct FeedRobustnessTests {
                 """
         }
         text += "</channel></rss>\n"
-        let clock = ContinuousClock()
         var result: FeedParseResult?
-        let elapsed = try clock.measure { result = try parse(text) }
+        // CPU time of this thread: ~2 s in a debug build, whatever else the machine is doing.
+        let elapsed = try threadCPUTime { result = try parse(text) }
         #expect(elapsed < .seconds(5), "took \(elapsed)")
         #expect(result?.articles.count == 10_000)
         #expect(result?.articles.last?.headline == "Item 10000: council & port agree on budget")
@@ -68,9 +68,8 @@ struct FeedRobustnessTests {
         doctype += "]>\n"
         let text = rss("<item><title>Laughs &lol9;</title><description>Body &lol9; text.</description></item>",
                        prolog: "<?xml version=\"1.0\"?>\n" + doctype)
-        let clock = ContinuousClock()
         var outcome: Result<FeedParseResult, IngestError>?
-        let elapsed = clock.measure {
+        let elapsed = threadCPUTime {
             outcome = Result { () throws(IngestError) -> FeedParseResult in try parse(text) }
         }
         #expect(elapsed < .seconds(1), "took \(elapsed)")
@@ -94,9 +93,8 @@ struct FeedRobustnessTests {
         let references = String(repeating: "&big;", count: 20_000)
         let text = rss("<item><title>Blowup</title><description>Start \(references) end.</description></item>",
                        prolog: "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY big \"\(big)\">]>\n")
-        let clock = ContinuousClock()
         var outcome: Result<FeedParseResult, IngestError>?
-        let elapsed = clock.measure {
+        let elapsed = threadCPUTime {
             outcome = Result { () throws(IngestError) -> FeedParseResult in try parse(text) }
         }
         #expect(elapsed < .seconds(2), "took \(elapsed)")

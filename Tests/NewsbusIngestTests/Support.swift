@@ -1,6 +1,12 @@
 import Foundation
 import NewsbusIngest
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Locations in the package, found from this file's path.
 enum PackageFiles {
     /// The package root: this file is `Tests/NewsbusIngestTests/Support.swift`.
@@ -43,4 +49,18 @@ func ingestError(_ body: () throws(IngestError) -> ScrapedPage) -> IngestError? 
     } catch {
         return error
     }
+}
+
+/// The CPU time the calling thread spends in `body`. Unlike wall-clock time it is not stretched by
+/// other processes and by tests running in parallel, so a time bound on parsing holds on a loaded
+/// machine.
+func threadCPUTime(_ body: () throws -> Void) rethrows -> Duration {
+    func now() -> Duration {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return .seconds(Int64(time.tv_sec)) + .nanoseconds(Int64(time.tv_nsec))
+    }
+    let start = now()
+    try body()
+    return now() - start
 }

@@ -39,20 +39,26 @@ final class ClusterHarness {
         }.sorted()
     }
 
-    /// Writes the config: `enrich.stats` (×statsReplicas) → optional `enrich.watch` plug-in → `store`.
+    /// Writes the config: `enrich.stats` (×statsReplicas) → optional `enrich.watch` plug-in → `store`;
+    /// or, with `enrichers`, those built-in enrichers (×statsReplicas each) → `store`.
     /// `folder`: reuse another harness's folder (its store), e.g. to restart with another config.
     init(
         statsReplicas: Int = 2, watchPlugin: [String]? = nil, maxAttempts: Int = 3, maxRestarts: Int = 30, inbox: Bool = false,
-        folder: URL? = nil
+        folder: URL? = nil, enrichers: [String] = ["stats"]
     ) throws {
         ownsFolder = folder == nil
         self.folder = try folder ?? TestPaths.temporaryFolder("nb-fault")
         exampleEnricher = URL(fileURLWithPath: newsbus).deletingLastPathComponent().appendingPathComponent("newsbus-example-enricher").path
-        let stages = watchPlugin == nil ? "[enrich.stats, store]" : "[enrich.stats, enrich.watch, store]"
-        var workers = """
-              - stage: enrich.stats
-                kind: stats
+        let enrichStages = enrichers.map { "enrich.\($0)" } + (watchPlugin == nil ? [] : ["enrich.watch"])
+        let stages = "[" + (enrichStages + ["store"]).joined(separator: ", ") + "]"
+        var workers = enrichers.map { kind in
+            """
+              - stage: enrich.\(kind)
+                kind: \(kind)
                 replicas: \(statsReplicas)
+
+            """
+        }.joined() + """
               - stage: store
                 kind: store
                 batch_size: 32

@@ -58,6 +58,7 @@ struct FeedPollingTests {
             (guid: "wire-1", title: "Ferry service resumes in Busan", body: "Ferries to Jeju resumed on Thursday after a two-day halt."),
             (guid: "wire-2", title: "Chip exports rise for a fifth month", body: "Semiconductor exports rose 12 percent in February."),
             (guid: "wire-3", title: "Film festival names jury", body: "The jury will be led by a veteran director."),
+            (guid: "wire-empty", title: "", body: ""),  // unusable: an error record, the others go on
         ]
         try rss(items).write(to: feedFile, atomically: true, encoding: .utf8)
         let (server, port) = try startServer(folder: site)
@@ -74,6 +75,14 @@ struct FeedPollingTests {
         var poller = try CommandRunner.start(h.newsbus, arguments)
         let stored = Eventually.wait(timeout: 30, intervalMs: 50) { ((try? h.store().stats().articles) ?? 0) == 3 }
         #expect(stored, "3 items stored: \(poller.stderrSoFar)")
+        let errorLog = state + ".errors.jsonl"
+        let recorded = Eventually.wait(timeout: 10, intervalMs: 50) { FileManager.default.fileExists(atPath: errorLog) }
+        #expect(recorded, "the unusable item is recorded in \(errorLog)")
+        let record = (try? String(contentsOfFile: errorLog, encoding: .utf8))?.split(separator: "\n").first.flatMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(record?["index"] as? Int == 4 && record?["code"] as? String == "skipped", "\(String(describing: record))")
+        #expect((record?["line"] as? Int ?? 0) > 0 && record?["source"] as? String == "wire", "\(String(describing: record))")
         let conditional = Eventually.wait(timeout: 10, intervalMs: 50) { server.stdoutSoFar.contains("\"status\": 304") }
         #expect(conditional, "a later poll sends If-None-Match and gets 304: \(server.stdoutSoFar)")
 

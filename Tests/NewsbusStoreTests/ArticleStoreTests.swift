@@ -206,3 +206,71 @@ struct ArticleStoreTests {
         #expect(killed.canceled && killed.article.version == "3" && killed.article.signals == [.withdraw])
     }
 }
+
+@Suite("Near-duplicate links")
+struct NearDuplicateTests {
+    private func copy(_ uri: String, headline: String, fingerprint: UInt64) -> Article {
+        var a = article(uri: uri, headline: headline, body: "Finance ministers of \(uri) agreed to meet again in May.")
+        a.fingerprint = fingerprint
+        a.contentHash = ContentHash.of(a)
+        return a
+    }
+
+    @Test("an article within 12 bits of an earlier one links to the group's first copy; 13 bits apart does not")
+    func links() throws {
+        let t = try TemporaryStore()
+        let f: UInt64 = 0xA5C3_0F96_5A3C_F069
+        _ = try save(copy("urn:a", headline: "Finance talks resume", fingerprint: f), in: t.store)
+        _ = try save(copy("urn:b", headline: "Ministers to meet again", fingerprint: f ^ 0b111), in: t.store)  // 3 bits from a
+        _ = try save(copy("urn:c", headline: "Talks back on", fingerprint: f ^ 0xFFF0), in: t.store)  // 12 from a
+        _ = try save(copy("urn:d", headline: "Unrelated finance", fingerprint: f ^ 0x1FFF_0000_0000_0000), in: t.store)  // 13 from a
+        _ = try save(copy("urn:e", headline: "No fingerprint", fingerprint: 0), in: t.store)
+        // Across a reopen: the window is read back from the file.
+        let reopened = try ArticleStore(path: t.store.path)
+        _ = try reopened.store(copy("urn:g", headline: "After reopen", fingerprint: f ^ 0b1), payload: copy("urn:g", headline: "After reopen", fingerprint: f ^ 0b1).wireBytes())
+        #expect(try reopened.article(uri: "urn:g")?.duplicateOf == "urn:a")
+        // 12 bits spread over the whole word.
+        let spread: UInt64 = (0..<12).reduce(0) { $0 | (1 << UInt64($1 * 5)) }
+        _ = try save(copy("urn:f", headline: "Spread bits", fingerprint: f ^ spread), in: t.store)
+        #expect(try t.store.article(uri: "urn:a")?.duplicateOf == nil)
+        #expect(try t.store.article(uri: "urn:b")?.duplicateOf == "urn:a")
+        #expect(try t.store.article(uri: "urn:c")?.duplicateOf == "urn:a")
+        #expect(try t.store.article(uri: "urn:d")?.duplicateOf == nil)
+        #expect(try t.store.article(uri: "urn:e")?.duplicateOf == nil)
+        #expect(try t.store.article(uri: "urn:f")?.duplicateOf == "urn:a")
+        #expect(try t.store.duplicateGroup(of: "urn:c") == ["urn:a", "urn:b", "urn:c", "urn:g", "urn:f"])
+        #expect(try t.store.duplicateGroup(of: "urn:d") == ["urn:d"])
+        // A new version of the root is not a copy of itself, and keeps its group.
+        var a2 = copy("urn:a", headline: "Finance talks resume in May", fingerprint: f ^ 1)
+        a2.version = "2"
+        #expect(try save(a2, in: t.store) == .updated)
+        #expect(try t.store.article(uri: "urn:a")?.duplicateOf == nil)
+        #expect(try t.store.article(uri: "urn:b")?.duplicateOf == "urn:a")
+    }
+
+    @Test("a copy of a copy points at the first copy, even when it is far from it")
+    func rootOfChain() throws {
+        let t = try TemporaryStore()
+        let f: UInt64 = 0x0123_4567_89AB_CDEF
+        _ = try save(copy("urn:first", headline: "One", fingerprint: f), in: t.store)
+        _ = try save(copy("urn:second", headline: "Two", fingerprint: f ^ 0xFFF), in: t.store)  // 12 from first
+        _ = try save(copy("urn:third", headline: "Three", fingerprint: f ^ 0xFF_FFFF), in: t.store)  // 12 from second, 24 from first
+        #expect(try t.store.article(uri: "urn:third")?.duplicateOf == "urn:first")
+    }
+
+    @Test("search can collapse copies of one story into one hit")
+    func collapsedSearch() throws {
+        let t = try TemporaryStore()
+        let f: UInt64 = 0x0F0F_0F0F_0F0F_0F0F
+        _ = try save(copy("urn:wire", headline: "Finance talks resume", fingerprint: f), in: t.store)
+        _ = try save(copy("urn:outlet-1", headline: "Finance ministers meet", fingerprint: f ^ 0b1), in: t.store)
+        _ = try save(copy("urn:outlet-2", headline: "Finance dialogue restarts", fingerprint: f ^ 0b10), in: t.store)
+        _ = try save(copy("urn:other", headline: "Finance market closes higher", fingerprint: ~f), in: t.store)
+        #expect(try t.store.search("finance").count == 4)
+        let collapsed = try t.store.search("finance", collapseDuplicates: true)
+        #expect(collapsed.count == 2)
+        #expect(collapsed.map(\.copies).sorted() == [1, 3])
+        let group = try #require(collapsed.first { $0.copies == 3 })
+        #expect(["urn:wire", "urn:outlet-1", "urn:outlet-2"].contains(group.uri))
+    }
+}

@@ -10,7 +10,7 @@ import Foundation
 /// on record. Bytes that look like binary data (many control characters) are refused.
 public enum TextDecoding {
     /// Decodes `bytes`; `declaredCharset` is a charset from outside (e.g. an HTTP content type).
-    public static func decode(_ bytes: [UInt8], declaredCharset: String? = nil, maxBytes: Int = 64 << 20) throws(IngestError) -> DecodedDocument {
+    public static func decode(_ bytes: [UInt8], declaredCharset: String? = nil, maxBytes: Int = Ingestor.defaultMaxBytes) throws(IngestError) -> DecodedDocument {
         guard bytes.count <= maxBytes else { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
         guard !bytes.isEmpty else { throw .empty }
         if let (encoding, bomLength) = byteOrderMark(bytes) {
@@ -34,7 +34,9 @@ public enum TextDecoding {
             }
             return try nonEmpty(DecodedDocument(text: text, bytes: bytes, encoding: declared.name))
         }
-        guard looksLikeText(bytes) else {
+        // Not a text at all, or UTF-8 (it has well-formed multi-byte sequences) with a broken one:
+        // reading it as Windows-1252 would turn every accented letter into mojibake.
+        guard looksLikeText(bytes), !hasMultibyteUTF8(bytes) else {
             let offset = firstInvalidUTF8Offset(bytes)
             throw .invalidUTF8(offset: offset, line: lineNumber(bytes, at: offset))
         }
@@ -155,6 +157,28 @@ public enum TextDecoding {
             control += 1
         }
         return control * 100 <= min(bytes.count, 64 << 10)
+    }
+
+    /// Whether the bytes hold at least two well-formed UTF-8 sequences of 2–4 bytes: Latin-1
+    /// text almost never does (it would need pairs like "Ã©"), UTF-8 text with accents always does.
+    static func hasMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
+        var found = 0
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 1
+            if length > 1, index + length <= bytes.count,
+                bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
+                String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil
+            {
+                found += 1
+                if found >= 2 { return true }
+                index += length
+            } else {
+                index += 1
+            }
+        }
+        return false
     }
 
     private static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int {

@@ -103,7 +103,7 @@ struct FeedDocumentReader {
                     f.guid = FeedStrings.trimmed(FeedXML.text(child))
                     f.guidIsPermaLink = FeedXML.attribute(child, "isPermaLink").map(FeedStrings.trimmed)?.lowercased() != "false"
                 case "description": description = FeedXML.text(child)
-                case "pubDate": f.published = FeedDates.rfc822(FeedXML.text(child))
+                case "pubDate": f.published = DateText.rfc822(FeedXML.text(child))
                 case "author": Self.appendAuthor(Self.rssAuthor(FeedXML.text(child)), to: &f.authors)
                 case "category": Self.appendCategory(FeedXML.text(child), to: &f.categories)
                 case "enclosure": media.enclosure(child)
@@ -115,14 +115,14 @@ struct FeedDocumentReader {
             case (FeedXML.content, "encoded"): encoded = FeedXML.text(child)
             case (FeedXML.dublinCore, "creator"):
                 Self.appendAuthor(FeedXML.text(child), to: &f.authors)
-            case (FeedXML.dublinCore, "date"): dcDate = FeedDates.any(FeedXML.text(child))
+            case (FeedXML.dublinCore, "date"): dcDate = DateText.any(FeedXML.text(child))
             case (FeedXML.dublinCore, "subject"): Self.appendCategory(FeedXML.text(child), to: &f.categories)
             case (FeedXML.dublinCore, "language"): dcLanguage = Self.nonEmpty(FeedXML.text(child))
             case (FeedXML.dublinCore, "rights"): f.rights = Self.nonEmpty(FeedHTMLText.inlineText(fromHTML: FeedXML.text(child)))
             case (FeedXML.dublinCoreTerms, "created"), (FeedXML.dublinCoreTerms, "issued"):
-                createdDate = createdDate ?? FeedDates.any(FeedXML.text(child))
+                createdDate = createdDate ?? DateText.any(FeedXML.text(child))
             case (FeedXML.dublinCoreTerms, "modified"), (FeedXML.atom, "updated"):
-                f.updated = FeedDates.any(FeedXML.text(child)) ?? f.updated
+                f.updated = DateText.any(FeedXML.text(child)) ?? f.updated
             case (FeedXML.media, _): media.element(child, local: local)
             default: break
             }
@@ -209,9 +209,9 @@ struct FeedDocumentReader {
                     } else if rel == "enclosure" {
                         media.enclosure(child, href: href)
                     }
-                case "published", "issued": f.published = FeedDates.any(FeedXML.text(child))
-                case "updated", "modified": f.updated = FeedDates.any(FeedXML.text(child))
-                case "created": created = FeedDates.any(FeedXML.text(child))
+                case "published", "issued": f.published = DateText.any(FeedXML.text(child))
+                case "updated", "modified": f.updated = DateText.any(FeedXML.text(child))
+                case "created": created = DateText.any(FeedXML.text(child))
                 case "author": Self.appendAuthor(atomPersonName(child), to: &f.authors)
                 case "category":
                     let label = FeedXML.attribute(child, "label").flatMap(Self.nonEmpty)

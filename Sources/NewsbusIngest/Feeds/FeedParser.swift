@@ -19,7 +19,7 @@ import NewsbusWire
 /// | `uri` | RSS `guid` (whatever its `isPermaLink`), RSS 1.0 `rdf:about`, Atom `id`; else the link; else `urn:newsbus:feed:<first 32 hex digits of the content hash>` |
 /// | `altids` | `guid` (role `guid`), the link (role `canonical-url`; in RSS a permalink guid is the canonical URL when there is no link) |
 /// | `headlines` | `title` as plain text (markup stripped, entities decoded); a missing title is the first 12 words of the body, with `…` when cut |
-/// | `firstcreated` | RSS `pubDate` (RFC 822, see `FeedDates.rfc822`), `dc:date`, `dcterms:created`/`issued`; Atom `published` (`issued` in 0.3); else `updated`; else the receive time |
+/// | `firstcreated` | RSS `pubDate` (RFC 822, see `DateText.rfc822`), `dc:date`, `dcterms:created`/`issued`; Atom `published` (`issued` in 0.3); else `updated`; else the receive time |
 /// | `versioncreated` | Atom `updated` (`modified` in 0.3), RSS `atom:updated` or `dcterms:modified`; else the same as `firstcreated` |
 /// | `by` | RSS `author` (`mail (Name)` → `Name`), `dc:creator`; Atom `author/name`, else the feed's authors; several joined with `, `; a leading `By ` is dropped |
 /// | `subjects` | each `category` (Atom: `label`, else `term`) and `dc:subject`, as a concept with `name` and `rel: "category"`, without duplicates (keywords stay empty) |
@@ -55,6 +55,14 @@ public struct FeedParser: FormatParser {
     ///   ``IngestError/noArticle(_:)`` when no item is usable.
     public func parse(_ document: DecodedDocument, context: IngestContext) throws(IngestError) -> [Article] {
         try parseFeed(document, context: context).articles
+    }
+
+    /// The feed's articles and its skipped items as item issues.
+    public func parseReportingItems(_ document: DecodedDocument, context: IngestContext) throws(IngestError) -> ParsedItems {
+        let result = try parseFeed(document, context: context)
+        return ParsedItems(
+            articles: result.articles,
+            issues: result.skipped.map { ItemIssue(index: $0.index, line: $0.line, code: "skipped", reason: $0.reason) })
     }
 
     /// The feed's articles together with the detected format and the items that were skipped.

@@ -239,7 +239,7 @@ public struct HTMLArticleParser: FormatParser {
     }
 
     private static func firstDate(_ candidates: [String?]) -> String? {
-        candidates.lazy.compactMap { $0 }.compactMap { HTMLDates.rfc3339($0) }.first
+        candidates.lazy.compactMap { $0 }.compactMap { DateText.pageDate($0) }.first
     }
 
     /// A BCP 47 tag from `ko_KR`, `en-us`, `zh-hant-tw`…
@@ -411,7 +411,7 @@ struct HTMLBodyText {
             }
             if seenParagraphs < 3, Self.isDateLine(text) {
                 if dateLineValue == nil {
-                    dateLineValue = HTMLDates.rfc3339(text) ?? HTMLDates.rfc3339(String(text.drop { !$0.isNumber }))
+                    dateLineValue = DateText.pageDate(text) ?? DateText.pageDate(String(text.drop { !$0.isNumber }))
                 }
                 removed.append(text)
                 continue

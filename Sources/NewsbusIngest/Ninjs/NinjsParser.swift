@@ -76,6 +76,27 @@ public struct NinjsParser: FormatParser {
         return articles
     }
 
+    /// The usable items' articles and an issue for each item that is not usable; throws as
+    /// ``parse(_:context:)`` when no item is usable.
+    public func parseReportingItems(_ document: DecodedDocument, context: IngestContext) throws(IngestError) -> ParsedItems {
+        var parsed = ParsedItems(articles: [], issues: [])
+        var firstError: IngestError?
+        for (index, result) in try parseItems(document, context: context).enumerated() {
+            switch result {
+            case let .success(article): parsed.articles.append(article)
+            case let .failure(error):
+                firstError = firstError ?? error
+                if case let .malformed(_, line, column, reason) = error {
+                    parsed.issues.append(ItemIssue(index: index + 1, line: line, column: column, code: error.code, reason: reason))
+                } else {
+                    parsed.issues.append(ItemIssue(index: index + 1, line: 0, code: error.code, reason: error.message))
+                }
+            }
+        }
+        if parsed.articles.isEmpty, let firstError { throw firstError }
+        return parsed
+    }
+
     /// One result per item (one for a single object), in document order.
     ///
     /// - Throws: only for the document as a whole: not JSON, a top level that is neither an

@@ -174,6 +174,6 @@ enum NinjsValue {
     /// A date-time: RFC 3339 normalised to UTC to the second, another text kept as given.
     static func dateTime(_ value: Any?) -> String {
         guard let s = text(value) else { return "" }
-        return FeedDates.rfc3339(s) ?? s
+        return DateText.rfc3339(s) ?? s
     }
 }

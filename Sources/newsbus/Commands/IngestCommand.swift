@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NewsbusBus
+import NewsbusIngest
 import NewsbusSDK
 import NewsbusTesting
 import NewsbusWire
@@ -30,6 +31,25 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Feed state file (ETag, Last-Modified, items seen); default: <name>.feed-state.json.")
     var state: String?
 
+    @Option(name: .long, help: "Listen for POSTed articles on HOST:PORT (port 0: any free port; the address is printed) until stopped.")
+    var http: String?
+
+    @Option(name: .long, help: "Largest HTTP request body accepted, in bytes.")
+    var maxBodyBytes = 16 << 20
+
+    @Option(name: .long, help: "Seconds an HTTP request waits for its articles to be stored before it is answered 504.")
+    var ackTimeout: Double = 30
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A boilerplate rule for this source (repeatable): exact:TEXT, prefix:TEXT, contains:TEXT or cut-after:TEXT.",
+            valueName: "kind:text"))
+    var boilerplate: [String] = []
+
+    @Flag(name: .long, help: "Apply only the --boilerplate rules, not the built-in ones.")
+    var noBuiltinBoilerplate = false
+
     @Option(name: .long, help: "Instead of files, publish this many generated articles (for load and fault tests).")
     var generated: Int?
 
@@ -55,9 +75,10 @@ struct IngestCommand: ParsableCommand {
         try bus.validateEndpoint()
         let logger = ProcessSetup.bootstrapLogging(level: bus.logLevel, label: "newsbus.\(name)")
         ProcessSetup.becomeClusterChild()
-        guard !paths.isEmpty || generated != nil || inbox != nil || feed != nil else {
-            throw ValidationError("give files or folders, --inbox FOLDER, --feed URL, or --generated N")
+        guard !paths.isEmpty || generated != nil || inbox != nil || feed != nil || http != nil else {
+            throw ValidationError("give files or folders, --inbox FOLDER, --feed URL, --http HOST:PORT, or --generated N")
         }
+        let ingestor = Ingestor(parsers: Ingestor.builtInParsers(boilerplate: try boilerplateRules()))
         let started = MonotonicClock.nowMs()
         let files = try FileIngest.files(under: paths)
         let publisher = try Publisher(
@@ -70,12 +91,30 @@ struct IngestCommand: ParsableCommand {
             guard let url = URL(string: feed), ["http", "https"].contains(url.scheme ?? "") else {
                 throw ValidationError("--feed needs an http(s) URL, got \(feed)")
             }
-            var source = FeedSource(name: name, url: url, interval: interval, statePath: state ?? "\(name).feed-state.json")
+            var source = FeedSource(
+                name: name, url: url, interval: interval, statePath: state ?? "\(name).feed-state.json", ingestor: ingestor)
             summary = try runner.run(&source, drainTimeoutMs: 10_000, until: stop)
             bus.writeSummary("feed \(feed): \(source.polls) polls (\(source.notModified) not modified), \(summary.acked) articles acked")
             return
+        } else if let http {
+            guard let (host, port) = HTTPIngestSettings.parse(http) else {
+                throw ValidationError("--http needs HOST:PORT, e.g. 127.0.0.1:8480, got \(http)")
+            }
+            let settings = HTTPIngestSettings(
+                host: host, port: port, maxBodyBytes: maxBodyBytes, acknowledgementTimeout: .milliseconds(Int(ackTimeout * 1000)))
+            let queue = HTTPIngestQueue()
+            let server = try HTTPIngestServer(settings: settings, queue: queue, ingestor: ingestor, sourceName: name)
+            let address = try server.start()
+            print("listening \(address)")
+            fflush(nil)  // a test or a script waits for this line
+            var source = HTTPIngestSource(name: name, queue: queue)
+            summary = try runner.run(&source, idlePollMs: 5, drainTimeoutMs: 10_000, until: stop)
+            queue.close()
+            server.stop()
+            bus.writeSummary("http \(address): \(summary.items) requests, \(summary.acked) articles acked, \(summary.refused) refused")
+            return
         } else if let inbox {
-            var source = try InboxSource(name: name, path: inbox)
+            var source = try InboxSource(name: name, path: inbox, ingestor: ingestor)
             summary = try runner.run(&source, drainTimeoutMs: 10_000, until: stop)
             bus.writeSummary("inbox \(inbox): \(source.moved) files done, \(source.rejectedCount) rejected, \(summary.acked) articles acked")
             return
@@ -83,7 +122,7 @@ struct IngestCommand: ParsableCommand {
             var source = GeneratedSource(name: name, count: generated, seed: seed, size: size)
             summary = try runner.run(&source, drainTimeoutMs: timeout * 1000, until: stop)
         } else {
-            var source = FileListSource(name: name, files: files)
+            var source = FileListSource(name: name, files: files, ingestor: ingestor)
             summary = try runner.run(&source, drainTimeoutMs: timeout * 1000, until: stop)
             refused = source.refused
         }
@@ -98,5 +137,17 @@ struct IngestCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if summary.rejected > 0 || summary.refused > 0 { throw ExitCode(1) }
+    }
+
+    /// The built-in boilerplate rules (unless `--no-builtin-boilerplate`) plus the `--boilerplate` ones.
+    private func boilerplateRules() throws -> BoilerplateRules {
+        var rules = BoilerplateRules(rules: [], usesBuiltInHeuristics: !noBuiltinBoilerplate)
+        for text in boilerplate {
+            guard let rule = BoilerplateRules.Rule(spec: text) else {
+                throw ValidationError("--boilerplate needs exact:TEXT, prefix:TEXT, contains:TEXT or cut-after:TEXT, got \(text)")
+            }
+            rules.add(rule)
+        }
+        return rules
     }
 }

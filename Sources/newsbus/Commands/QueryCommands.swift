@@ -20,6 +20,9 @@ struct SearchCommand: ParsableCommand {
     @Flag(name: .long, help: "Pass the query to SQLite FTS5 as is (AND, OR, NOT, NEAR, \"phrases\", headline:word).")
     var raw = false
 
+    @Flag(name: .long, help: "Show one hit per story: near-duplicate copies (wire copies from other outlets) count once.")
+    var collapse = false
+
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
@@ -27,7 +30,7 @@ struct SearchCommand: ParsableCommand {
         let store = try ArticleStore(readingExisting: db)
         let hits: [SearchHit]
         do {
-            hits = try store.search(query.joined(separator: " "), limit: limit, raw: raw)
+            hits = try store.search(query.joined(separator: " "), limit: limit, raw: raw, collapseDuplicates: collapse)
         } catch {
             throw ValidationError(raw ? "bad FTS5 query: \(error)" : "\(error)")
         }
@@ -40,8 +43,8 @@ struct SearchCommand: ParsableCommand {
             return
         }
         for (i, hit) in hits.enumerated() {
-            print("\(i + 1). \(hit.headline)")
-            print("   \(hit.sectionPath.joined(separator: " / "))  \(hit.uri)")
+            print("\(i + 1). \(hit.headline)" + (hit.copies > 1 ? "  (+\(hit.copies - 1) near-duplicate\(hit.copies > 2 ? "s" : ""))" : ""))
+            print("   \(hit.sectionPath.joined(separator: " / "))  \(hit.uri)" + (hit.duplicateOf.map { "  (copy of \($0))" } ?? ""))
             print("   \(hit.snippet)")
         }
     }
@@ -81,18 +84,40 @@ struct ShowCommand: ParsableCommand {
         case .ninjs:
             print(String(decoding: try NinjsEncoder.json(for: article), as: UTF8.self))
         case .json:
-            print(try jsonText(ArticleJSON(article, storedAt: stored.storedAt, canceled: stored.canceled)))
+            print(try jsonText(ArticleJSON(article, storedAt: stored.storedAt, canceled: stored.canceled, duplicateOf: stored.duplicateOf)))
         case .text:
             print(article.headline)
             if !article.sectionPath.isEmpty { print(article.sectionPath.joined(separator: " / ")) }
-            print("\(article.uri)  version \(article.version)  \(article.pubstatus)")
+            print("\(article.uri)  version \(article.version)  \(article.pubstatus)" + (article.language.isEmpty ? "" : "  \(article.language)"))
+            if let original = stored.duplicateOf { print("near-duplicate of \(original)") }
             for image in article.associations {
                 print("[\(image.name)] \(image.caption) (\(image.credit))")
             }
+            Self.printEnrichments(of: article)
             if let body = article.mainBody {
                 print("\(body.wordcount) words, \(body.readingTimeSeconds / 60) min \(body.readingTimeSeconds % 60) s read\n")
                 print(body.value)
             }
+        }
+    }
+}
+
+extension ShowCommand {
+    /// The enrichers' findings, one line per kind, for the text format.
+    static func printEnrichments(of article: Article) {
+        func names(_ concepts: [Article.Concept]) -> String {
+            concepts.map { $0.code.isEmpty ? $0.name : "\($0.name) (\($0.code))" }.joined(separator: ", ")
+        }
+        if !article.located.isEmpty { print("located       \(article.located)") }
+        if !article.people.isEmpty { print("people        \(names(article.people))") }
+        if !article.organisations.isEmpty { print("organisations \(names(article.organisations))") }
+        if !article.places.isEmpty { print("places        \(names(article.places))") }
+        if !article.subjects.isEmpty { print("subjects      \(article.subjects.map { "\($0.name) [\($0.code)]" }.joined(separator: ", "))") }
+        if !article.keywords.isEmpty { print("keywords      \(article.keywords.joined(separator: ", "))") }
+        if !article.dates.isEmpty { print("dates         \(article.dates.map { "\($0.text) → \($0.value)" }.joined(separator: "; "))") }
+        for quote in article.quotes {
+            let speaker = quote.speaker.map { $0.name.isEmpty ? $0.literal : $0.name } ?? "unattributed"
+            print("quote         \(speaker) \(quote.cue.isEmpty ? "" : "(\(quote.cue)) ")“\(quote.content)”")
         }
     }
 }
@@ -127,15 +152,18 @@ struct ArticleJSON: Encodable {
     let article: Article
     let storedAt: String
     let canceled: Bool
+    let duplicateOf: String?
 
-    init(_ article: Article, storedAt: String, canceled: Bool) {
+    init(_ article: Article, storedAt: String, canceled: Bool, duplicateOf: String?) {
         self.article = article
         self.storedAt = storedAt
         self.canceled = canceled
+        self.duplicateOf = duplicateOf
     }
 
     enum CodingKeys: String, CodingKey {
         case article, canceled
         case storedAt = "stored_at"
+        case duplicateOf = "duplicate_of"
     }
 }

@@ -30,7 +30,7 @@ struct EnrichWorker: ParsableCommand {
     @OptionGroup var bus: BusOptions
     @OptionGroup var flags: WorkerFlags
 
-    @Option(name: .long, help: "Enricher kind: stats.")
+    @Option(name: .long, help: "Enricher kind: \(BuiltInEnricher.names.joined(separator: ", ")).")
     var kind = "stats"
 
     @Option(name: .long, help: "Stage name served (default: enrich.<kind>).")
@@ -41,13 +41,19 @@ struct EnrichWorker: ParsableCommand {
         let stageName = stage ?? "enrich.\(kind)"
         let logger = ProcessSetup.bootstrapLogging(level: bus.logLevel, label: "newsbus.\(stageName)")
         ProcessSetup.becomeClusterChild()
-        guard kind == "stats" else { throw ValidationError("unknown enricher kind '\(kind)'; known: stats") }
-        var enricher = StatsEnricher(stage: stageName)
+        guard let builtIn = BuiltInEnricher(rawValue: kind) else {
+            throw ValidationError("unknown enricher kind '\(kind)'; known: \(BuiltInEnricher.names.joined(separator: ", "))")
+        }
         let runner = WorkerRunner(
             options: WorkerOptions(endpoint: bus.endpoint, stage: stageName, name: flags.name, capacity: flags.capacity),
             context: try ZMQContext(), logger: logger)
-        let summary = try runner.run(&enricher, until: { ProcessSetup.stopRequested })
+        let summary = try serve(try builtIn.make(stage: stageName), with: runner)
         bus.writeSummary("\(summary.done) enriched, \(summary.failed) failed, \(summary.reconnects) reconnects")
+    }
+
+    private func serve<E: Enricher>(_ enricher: E, with runner: WorkerRunner) throws -> WorkerSummary {
+        var enricher = enricher
+        return try runner.run(&enricher, until: { ProcessSetup.stopRequested })
     }
 }
 

@@ -71,10 +71,24 @@ struct ClusterSettings {
             switch source.kind {
             case let .inbox(path): arguments = [executable, "ingest", "--inbox", path, "--name", source.name]
             case let .files(paths): arguments = [executable, "ingest", "--name", source.name] + paths
+            case let .feed(url, interval, state):
+                arguments = [
+                    executable, "ingest", "--feed", url, "--interval", "\(interval)", "--name", source.name,
+                    "--state", state ?? "\(config.cluster.runDirectory)/\(source.name).feed-state.json",
+                ]
+            case let .http(listen, maxBodyBytes, ackTimeout):
+                arguments = [
+                    executable, "ingest", "--http", listen, "--max-body-bytes", "\(maxBodyBytes)",
+                    "--ack-timeout", "\(ackTimeout)", "--name", source.name,
+                ]
             }
+            let boilerplate = source.boilerplate.flatMap { ["--boilerplate", $0.spec] }
+                + (source.builtInBoilerplate ? [] : ["--no-builtin-boilerplate"])
             let oneShot: Bool = if case .files = source.kind { true } else { false }
             return SourceSpec(
-                spec: ChildSpec(name: "source.\(source.name)", arguments: arguments + common("source.\(source.name)"), environment: environment),
+                spec: ChildSpec(
+                    name: "source.\(source.name)", arguments: arguments + boilerplate + common("source.\(source.name)"),
+                    environment: environment),
                 oneShot: oneShot)
         }
     }

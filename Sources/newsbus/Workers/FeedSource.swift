@@ -11,15 +11,20 @@ import NewsbusWire
 /// re-publishes old items nor misses edited ones. An item is remembered only after it is stored
 /// end to end; an edited item (same guid, new content) is published again and becomes a new
 /// version in the store.
+///
+/// Failed polls, items that cannot become articles and items the bus refuses are written as error
+/// records to `<state>.errors.jsonl` (see ``ErrorRecordLog``); the other items go on.
 struct FeedSource: Source {
     let name: String
     let url: URL
     let interval: TimeInterval
     let statePath: String
-    private let ingestor = Ingestor()
+    let errors: ErrorRecordLog
+    private let ingestor: Ingestor
     private var state: FeedState
     private var nextPollAt = Date.distantPast
     private var pending: [String: String] = [:]  // key (uri) → content hash, until stored
+    private var recordedIssues: Set<String> = []
     /// Polls made, and how many were answered 304 Not Modified.
     private(set) var polls = 0
     private(set) var notModified = 0
@@ -31,8 +36,10 @@ struct FeedSource: Source {
         var seen: [String: String] = [:]
     }
 
-    init(name: String, url: URL, interval: TimeInterval, statePath: String) {
+    init(name: String, url: URL, interval: TimeInterval, statePath: String, ingestor: Ingestor = Ingestor()) {
         self.name = name
+        self.ingestor = ingestor
+        errors = ErrorRecordLog(path: statePath + ".errors.jsonl", sourceName: name)
         self.url = url
         self.interval = interval
         self.statePath = statePath
@@ -52,13 +59,16 @@ struct FeedSource: Source {
     }
 
     mutating func finished(key: String, outcome: SourceOutcome) {
-        guard let hash = pending.removeValue(forKey: key) else { return }
+        let hash = pending.removeValue(forKey: key)
         switch outcome {
         case .stored:
+            guard let hash else { return }
             state.seen[key] = hash
             save()
-        case let .refused(reason), let .rejected(reason):
-            printError("\(url.absoluteString) item \(key): \(reason)")
+        case let .refused(reason):
+            errors.record(code: "refused", reason: "item \(key) refused by the bus: \(reason)", locator: url.absoluteString)
+        case let .rejected(reason):
+            errors.record(code: "poll-failed", reason: reason, locator: url.absoluteString)
         }
     }
 
@@ -86,6 +96,10 @@ struct FeedSource: Source {
         let context = IngestContext(sourceName: name, sourceKind: "feed", locator: key, receivedAt: Timestamp.now())
         do {
             let result = try ingestor.ingest([UInt8](data), context: context, contentType: http.value(forHTTPHeaderField: "Content-Type"))
+            // An unusable item is recorded once, not on every poll that still carries it.
+            for issue in result.issues where recordedIssues.insert("\(issue.index)|\(issue.line)|\(issue.reason)").inserted {
+                errors.record(issue, locator: key)
+            }
             var items: [SourceItem] = []
             for article in result.articles {
                 let hash = article.contentHash.isEmpty ? ContentHash.of(article) : article.contentHash

@@ -5,16 +5,22 @@ import NewsbusWire
 import NewsbusSDK
 import NewsbusTesting
 
-/// Turns files and folders into articles (plain-text page scrapes for now).
+/// Turns files and folders into articles: every input format the ``Ingestor`` reads.
 struct FileIngest {
     /// One input file's fate.
     enum Item {
-        case articles([Article], file: String, format: InputFormat)
+        /// The file's articles, and the items of a feed or ninjs array that were left out.
+        case articles([Article], file: String, format: InputFormat, issues: [ItemIssue])
         case rejected(file: String, reason: String)
     }
 
-    let ingestor = Ingestor()
+    let ingestor: Ingestor
     let sourceName: String
+
+    init(sourceName: String, ingestor: Ingestor = Ingestor()) {
+        self.sourceName = sourceName
+        self.ingestor = ingestor
+    }
 
     /// Files under `paths`, sorted; folders are walked recursively, hidden entries skipped.
     static func files(under paths: [String]) throws -> [String] {
@@ -57,6 +63,10 @@ struct FileIngest {
 
     /// Reads and parses one file.
     func item(for file: String) -> Item {
+        // Refuse an oversized file from its size, without reading it into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > ingestor.maxBytes {
+            return .rejected(file: file, reason: IngestError.tooLarge(bytes: size, limit: ingestor.maxBytes).description)
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             return .rejected(file: file, reason: "cannot read the file")
         }
@@ -65,7 +75,7 @@ struct FileIngest {
             filename: (file as NSString).lastPathComponent)
         do {
             let result = try ingestor.ingest([UInt8](data), context: context)
-            return .articles(result.articles, file: file, format: result.format)
+            return .articles(result.articles, file: file, format: result.format, issues: result.issues)
         } catch {
             return .rejected(file: file, reason: error.description)
         }
@@ -86,11 +96,13 @@ struct FileListSource: Source {
     private var index = 0
     /// Files whose articles were refused by the bus, with the reason.
     private(set) var refused: [(String, String)] = []
+    /// Items of feeds and ninjs arrays left out (the file's other items were published).
+    private(set) var itemIssues = 0
 
-    init(name: String, files: [String]) {
+    init(name: String, files: [String], ingestor: Ingestor = Ingestor()) {
         self.name = name
         self.files = files
-        ingest = FileIngest(sourceName: name)
+        ingest = FileIngest(sourceName: name, ingestor: ingestor)
     }
 
     var isExhausted: Bool { index >= files.count }
@@ -99,7 +111,10 @@ struct FileListSource: Source {
         guard index < files.count else { return nil }
         defer { index += 1 }
         switch ingest.item(for: files[index]) {
-        case let .articles(articles, file, _): return .articles(key: file, articles)
+        case let .articles(articles, file, _, issues):
+            for issue in issues { printError("\(file): \(issue.summary)") }
+            itemIssues += issues.count
+            return .articles(key: file, articles)
         case let .rejected(file, reason): return .rejected(key: file, reason: reason)
         }
     }

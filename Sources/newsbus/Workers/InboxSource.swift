@@ -7,7 +7,8 @@ import NewsbusWire
 /// end to end it moves to `done/`, and a file that cannot be read moves to `rejected/` with a
 /// `<name>.error.json` beside it. A file stays in the inbox until then, so after a crash or a
 /// restart it is simply read again (the store drops what it already has): nothing is lost and
-/// nothing is stored twice.
+/// nothing is stored twice. A feed or ninjs array with some unusable items goes to `done/` once
+/// its good items are stored, with a `<name>.issues.json` beside it listing the others.
 ///
 /// Writers should create files elsewhere (or with a leading dot or a `.part`/`.tmp` suffix) and
 /// rename them into the inbox; a file is also only taken once its size and modification time have
@@ -20,6 +21,7 @@ struct InboxSource: Source {
     private let ingest: FileIngest
     private var queue: [String] = []
     private var inFlight: Set<String> = []
+    private var issues: [String: [ItemIssue]] = [:]
     private var lastSeen: [String: (Int, Date)] = [:]
     private var lastScan = Date.distantPast
     private let scanInterval: TimeInterval
@@ -27,12 +29,12 @@ struct InboxSource: Source {
     private(set) var moved = 0
     private(set) var rejectedCount = 0
 
-    init(name: String, path: String, scanInterval: TimeInterval = 0.2) throws {
+    init(name: String, path: String, ingestor: Ingestor = Ingestor(), scanInterval: TimeInterval = 0.2) throws {
         self.name = name
         inbox = URL(fileURLWithPath: path, isDirectory: true)
         done = inbox.appendingPathComponent("done", isDirectory: true)
         rejected = inbox.appendingPathComponent("rejected", isDirectory: true)
-        ingest = FileIngest(sourceName: name)
+        ingest = FileIngest(sourceName: name, ingestor: ingestor)
         self.scanInterval = scanInterval
         for folder in [inbox, done, rejected] {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -47,7 +49,9 @@ struct InboxSource: Source {
         let file = queue.removeFirst()
         inFlight.insert(file)
         switch ingest.item(for: file) {
-        case let .articles(articles, file, _): return .articles(key: file, articles)
+        case let .articles(articles, file, _, itemIssues):
+            if !itemIssues.isEmpty { issues[file] = itemIssues }
+            return .articles(key: file, articles)
         case let .rejected(file, reason): return .rejected(key: file, reason: reason)
         }
     }
@@ -55,10 +59,13 @@ struct InboxSource: Source {
     mutating func finished(key: String, outcome: SourceOutcome) {
         inFlight.remove(key)
         lastSeen[key] = nil
+        let itemIssues = issues.removeValue(forKey: key) ?? []
         let file = URL(fileURLWithPath: key)
         switch outcome {
         case .stored:
-            if move(file, to: done) != nil { moved += 1 }
+            guard let target = move(file, to: done) else { return }
+            moved += 1
+            if !itemIssues.isEmpty { writeIssues(itemIssues, of: file, beside: target) }
         case let .rejected(reason), let .refused(reason):
             rejectedCount += 1
             guard let target = move(file, to: rejected) else { return }
@@ -71,6 +78,18 @@ struct InboxSource: Source {
             }
             printError("\(file.lastPathComponent): moved to rejected/: \(reason)")
         }
+    }
+
+    /// Writes `<name>.issues.json`: the items of `file` that could not become articles.
+    private func writeIssues(_ itemIssues: [ItemIssue], of file: URL, beside target: URL) {
+        let record: [String: Any] = [
+            "file": file.lastPathComponent, "recorded_at": Timestamp.now(),
+            "items": itemIssues.map { ["index": $0.index, "line": $0.line, "column": $0.column, "code": $0.code, "reason": $0.reason] },
+        ]
+        if let data = try? JSONSerialization.data(withJSONObject: record, options: [.prettyPrinted, .sortedKeys]) {
+            try? data.write(to: target.appendingPathExtension("issues.json"))
+        }
+        for issue in itemIssues { printError("\(file.lastPathComponent): \(issue.summary)") }
     }
 
     /// Lists the inbox; files whose size and modification time are unchanged since the last scan

@@ -103,16 +103,8 @@ enum DateDetection {
 
     private static func iso(year: Int, month: Int, day: Int) -> String? {
         guard (1900...2100).contains(year), (1...12).contains(month), day >= 1,
-            day <= daysIn(month: month, year: year)
+            day <= CivilCalendar.daysInMonth(month, year: year)
         else { return nil }
         return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }

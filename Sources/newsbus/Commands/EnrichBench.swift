@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import NewsbusBus
+import NewsbusEnrich
+import NewsbusEvaluation
+import NewsbusSDK
+import NewsbusWire
+
+/// `newsbus bench enrich`: quality of the built-in enrichers over the annotated fixture set
+/// (precision, recall and F1 per enricher and entity type) and the speed of each on one core.
+struct EnrichBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "enrich",
+        abstract: "Enricher quality (P/R/F1 per enricher and entity type) over annotated fixtures, and articles/s per enricher on one core.",
+        discussion: """
+            Every <name>.txt in the fixture folder is a page scrape with a <name>.expected.json \
+            annotation beside it. All built-in enrichers run in pipeline order, in this process; each \
+            fixture's article is scored against its annotation (matching rules: the fixture folder's \
+            README). Speed: each enricher runs alone, on one core, over 8 KB articles made from the \
+            fixture pages, which already carry what the earlier stages add; the baseline is protobuf-c decoding and \
+            encoding the same article, which every worker does for every message.
+            """)
+
+    @Option(name: .long, help: "Fixture folder (default: Tests/NewsbusEnrichTests/Fixtures/articles of the package around the current directory).")
+    var fixtures: String?
+
+    @Option(name: .long, help: "8 KB articles per enricher for the timing.")
+    var articles = 2000
+
+    @Flag(name: .long, help: "Print every expectation missed and every spurious finding.")
+    var verbose = false
+
+    func validate() throws {
+        guard articles >= 1 else { throw ValidationError("--articles must be at least 1") }
+    }
+
+    func run() throws {
+        let folder = try fixtureFolder()
+        let loaded: [EnrichmentFixture]
+        do {
+            loaded = try EnrichmentFixture.loadAll(from: folder)
+        } catch {
+            throw failure("cannot read the fixtures: \(error)")
+        }
+        guard !loaded.isEmpty else { throw failure("no fixtures in \(folder.path)") }
+        let pipeline = try BuiltInEnricher.pipeline()
+        print("enrichers (pipeline order): \(pipeline.map(\.kind.rawValue).joined(separator: ", "))")
+
+        var report = EnrichmentReport()
+        let scorer = EnrichmentScorer()
+        for fixture in loaded {
+            var article = fixture.article
+            try BuiltInEnricher.enrich(&article, with: pipeline)
+            report += scorer.score(article, against: fixture.expectation, fixture: fixture.name)
+        }
+        print("\nquality over \(loaded.count) annotated articles in \(folder.path)")
+        print(report.description)
+        if verbose {
+            print("\nmismatches (\(report.mismatches.count)):")
+            for mismatch in report.mismatches { print("  \(mismatch)") }
+        } else if !report.mismatches.isEmpty {
+            print("\(report.mismatches.count) mismatches; --verbose lists them")
+        }
+
+        try printSpeed(pipeline, fixtures: loaded)
+    }
+
+    /// Articles/s of each enricher alone on generated 8 KB articles, next to the codec baseline.
+    private func printSpeed(_ pipeline: [(kind: BuiltInEnricher, enricher: any Enricher)], fixtures loaded: [EnrichmentFixture]) throws {
+        var inputs = Self.speedCorpus(from: loaded, count: articles, bodyBytes: 8192)
+        let codec = WireCodec()
+        let payloads = try inputs.map { try codec.encode($0) }
+        let averageBytes = payloads.reduce(0) { $0 + $1.count } / max(payloads.count, 1)
+        let codecStart = MonotonicClock.nowNs()
+        for payload in payloads {
+            let article = try payload.withUnsafeBytes { try codec.decode(Article.self, from: $0) }
+            _ = try codec.encode(article)
+        }
+        let codecRate = Double(payloads.count) / (Double(MonotonicClock.nowNs() - codecStart) / 1e9)
+        let bodyBytes = inputs.reduce(0) { $0 + ($1.mainBody?.value.utf8.count ?? 0) } / max(inputs.count, 1)
+        print("\nspeed: \(articles) articles with \(bodyBytes)-byte bodies (\(averageBytes) bytes encoded), each enricher alone, 1 core")
+        print("enricher       articles/s   µs/article   × codec time   (baseline: protobuf-c decode+encode \(String(format: "%.0f", codecRate)) articles/s)")
+        for (kind, enricher) in pipeline {
+            var copies = inputs
+            let start = MonotonicClock.nowNs()
+            for index in copies.indices { try enricher.enrichOnce(&copies[index]) }
+            let seconds = Double(MonotonicClock.nowNs() - start) / 1e9
+            let rate = Double(copies.count) / seconds
+            print(
+                kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
+                    + String(format: "%11.0f %12.1f %14.2f", rate, 1e6 / rate, codecRate / rate))
+            inputs = copies  // the next stage sees what this one added
+        }
+    }
+
+    /// `count` articles made from the fixture pages, each body extended with the paragraphs of
+    /// the pages after it until it holds `bodyBytes` bytes: real-looking text (names, quotes,
+    /// dates) at the size the speed target is stated for.
+    static func speedCorpus(from fixtures: [EnrichmentFixture], count: Int, bodyBytes: Int) -> [Article] {
+        let pages = fixtures.map(\.article).filter { !($0.mainBody?.value.isEmpty ?? true) }
+        guard !pages.isEmpty else { return [] }
+        return (0..<count).map { index in
+            var article = pages[index % pages.count]
+            article.uri += "#speed-\(index)"
+            var body = article.mainBody?.value ?? ""
+            var next = index + 1
+            while body.utf8.count < bodyBytes {
+                body += "\n\n" + (pages[next % pages.count].mainBody?.value ?? "")
+                next += 1
+            }
+            if let main = article.bodies.firstIndex(where: { $0.role == "main" }) ?? article.bodies.indices.first {
+                article.bodies[main].value = String(decoding: body.utf8.prefix(bodyBytes), as: UTF8.self)
+            }
+            return article
+        }
+    }
+
+    /// `--fixtures`, or the package's fixture folder found from the current directory.
+    private func fixtureFolder() throws -> URL {
+        if let fixtures { return URL(fileURLWithPath: fixtures) }
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        guard let found = PackageFolder.find("Tests/NewsbusEnrichTests/Fixtures/articles", searchingUpFrom: here) else {
+            throw failure(
+                "no Tests/NewsbusEnrichTests/Fixtures/articles in \(here.path) or any folder above it; run from the Newsbus checkout or pass --fixtures DIR")
+        }
+        return found
+    }
+
+    /// Prints `message` to stderr; the exit code to throw (2: the bench could not run).
+    private func failure(_ message: String) -> ExitCode {
+        printError("newsbus bench enrich: " + message)
+        return ExitCode(2)
+    }
+}
