@@ -7,6 +7,11 @@ public enum BuiltInEnricher: String, CaseIterable, Sendable {
     case fingerprint
     /// Word and character counts, reading time.
     case stats
+    /// Dates in the main body resolved against the article's date; the dateline place.
+    case dates
+    /// Direct and partial quotes with cue and speaker; runs after the entities enricher, whose
+    /// people and organisations it resolves speakers to.
+    case quotes
 
     /// The stage it serves by default: `enrich.<kind>`.
     public var defaultStage: String { "enrich.\(rawValue)" }
@@ -16,6 +21,8 @@ public enum BuiltInEnricher: String, CaseIterable, Sendable {
         switch self {
         case .fingerprint: FingerprintEnricher(stage: stage)
         case .stats: StatsEnricher(stage: stage)
+        case .dates: DatesEnricher(stage: stage)
+        case .quotes: QuotesEnricher(stage: stage)
         }
     }
 

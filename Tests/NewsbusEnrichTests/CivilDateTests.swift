@@ -44,6 +44,15 @@ struct CivilDateTests {
         #expect(sunday.mondayOfWeek.description == "2022-12-12")
     }
 
+    @Test("Easter Sunday by the Gregorian computus")
+    func easter() {
+        #expect(CivilDate.easterSunday(year: 2023)?.description == "2023-04-09")
+        #expect(CivilDate.easterSunday(year: 2024)?.description == "2024-03-31")
+        #expect(CivilDate.easterSunday(year: 2000)?.description == "2000-04-23")
+        #expect(CivilDate.easterSunday(year: 2038)?.description == "2038-04-25")
+        #expect(CivilDate.easterSunday(year: 2285)?.description == "2285-03-22")
+    }
+
     @Test("the nearest year for a day and month, and ISO prefixes of RFC 3339 strings")
     func nearestAndParsing() throws {
         let anchor = try #require(CivilDate(year: 2023, month: 1, day: 2))

@@ -96,6 +96,19 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
             .min { abs($0.dayNumber - dayNumber) < abs($1.dayNumber - dayNumber) }
     }
 
+    /// Easter Sunday of `year` in the Gregorian calendar (the anonymous Gregorian computus).
+    public static func easterSunday(year: Int) -> CivilDate? {
+        let a = year % 19, b = year / 100, c = year % 100
+        let d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4, k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        let day = (h + l - 7 * m + 114) % 31 + 1
+        return CivilDate(year: year, month: month, day: day)
+    }
+
     /// The Monday of this date's ISO week.
     public var mondayOfWeek: CivilDate { adding(days: 1 - weekday) }
 

@@ -102,6 +102,7 @@ struct DateExpressions {
     static let vocabulary: Set<String> = Set(monthNames.keys).union(monthAbbreviations.keys).union(weekdays.keys)
         .union(smallNumbers.keys).union(datePrepositions).union([
             "the", "on", "previous", "yesterday", "today", "tonight", "tomorrow", "earlier", "later", "and", "or", "to",
+            "easter", "christmas",
         ])
 
     // MARK: Matching
@@ -163,7 +164,7 @@ struct DateExpressions {
             guard Self.vocabulary.contains(Self.possessiveStripped(t.lower)) else { return nil }
             if t.lower == "the", let m = dayFirst(i + 1, start: i) { return m }
             return monthFirst(i) ?? prepositionedYear(i) ?? bareMonth(i) ?? weekday(i) ?? deictic(i) ?? period(i)
-                ?? ago(i)
+                ?? ago(i) ?? holiday(i)
         case .mark:
             return nil
         }
@@ -309,7 +310,9 @@ struct DateExpressions {
             }
         }
         let first = modifier == "on" ? j : i
-        return Match(first: first, last: j, value: PartialDate(date: date, precision: .day), relative: true)
+        // "Tuesday evening": the part of the day belongs to the expression.
+        let last = word(j + 1).map { ["morning", "afternoon", "evening", "night"].contains($0) } == true ? j + 1 : j
+        return Match(first: first, last: last, value: PartialDate(date: date, precision: .day), relative: true)
     }
 
     /// Whether a weekday at token `i` lies ahead: `by`/`until`/`before` right before it, or a
@@ -338,7 +341,10 @@ struct DateExpressions {
         if sentence.contains(where: { word($0) == "next" && word($0 + 1).map { Self.possessiveStripped($0) } == "year" }) {
             return anchor.year + 1
         }
-        if sentence.contains(where: { tokens[$0].kind == .word && isFutureWord($0) }) {
+        let saidThen = (1...4).contains {
+            i - $0 >= 0 && tokens[i - $0].kind == .word && isPastVerb(tokens[i - $0].lower) && !isFutureWord(i - $0)
+        }
+        if !saidThen, sentence.contains(where: { tokens[$0].kind == .word && isFutureWord($0) }) {
             return month < anchor.month ? anchor.year + 1 : anchor.year
         }
         if month > anchor.month, sentence.contains(where: { tokens[$0].kind == .word && isPastVerb(tokens[$0].lower) }) {
@@ -378,6 +384,25 @@ struct DateExpressions {
             end += 1
         }
         return start..<min(end + 1, tokens.count)
+    }
+
+    /// `Easter` (Easter Sunday) and `Christmas` (December 25): in the anchor's year, or the next
+    /// one ahead in a future clause, or the last one before in a past-tense clause.
+    private func holiday(_ i: Int) -> Match? {
+        guard let anchor, tokens[i].isCapitalised else { return nil }
+        let name = Self.possessiveStripped(tokens[i].lower)
+        func date(in year: Int) -> CivilDate? {
+            name == "easter" ? CivilDate.easterSunday(year: year) : name == "christmas" ? CivilDate(year: year, month: 12, day: 25) : nil
+        }
+        guard var found = date(in: anchor.year) else { return nil }
+        if futureWeekday(at: i), found < anchor, let next = date(in: anchor.year + 1) {
+            found = next
+        } else if (1...3).contains(where: { i - $0 >= 0 && tokens[i - $0].kind == .word && isPastVerb(tokens[i - $0].lower) }),
+            found > anchor, let previous = date(in: anchor.year - 1)
+        {
+            found = previous
+        }
+        return Match(first: i, last: i, value: PartialDate(date: found, precision: .day), relative: true)
     }
 
     /// `yesterday`, `today`, `tonight`, `tomorrow`, `this morning`.

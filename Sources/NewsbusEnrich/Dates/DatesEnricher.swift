@@ -36,8 +36,7 @@ public struct DatesEnricher: Enricher {
         if let dateline, article.located.isEmpty { article.located = dateline.place }
         let anchor = Self.anchor(of: article, dateline: dateline)
         let anchorText = anchor?.description ?? ""
-        let datelineEnd = dateline?.endToken ?? 0
-        article.dates = DateExpressions(text: text, anchor: anchor).matches().filter { $0.first >= datelineEnd }.map { match in
+        article.dates = DateExpressions(text: text, anchor: anchor).matches().map { match in
             Article.DateMention(
                 text: text.text(tokens: match.first, through: match.last), value: match.value.description,
                 relative: match.relative, anchor: match.relative ? anchorText : "",
