@@ -204,3 +204,29 @@ struct QuotesEnricherTests {
         }
     }
 }
+
+@Suite("Quotes enricher: more forms")
+struct QuotesEnricherMoreFormsTests {
+    @Test("a question asked, `according to`, British single quotes, and a pronoun with nobody to point at")
+    func moreForms() throws {
+        let kim = Article.Concept(name: "Sung Kim", aliases: ["Kim"])
+        var a = Article(bodies: [Article.Body(role: "main", value: """
+            "Why now, after all these years?" asked Kim.
+
+            According to Kim, "the talks broke down over sanctions."
+
+            ‘We will not give in to pressure,’ said Kim.
+            """)], people: [kim])
+        try QuotesEnricher().enrich(&a)
+        #expect(a.quotes.map(\.content) == [
+            "Why now, after all these years?", "the talks broke down over sanctions.", "We will not give in to pressure",
+        ])
+        #expect(a.quotes.map(\.speaker) == [kim, kim, kim])
+        #expect(a.quotes.map(\.cue) == ["asked", "According to", "said"])
+
+        var lonely = Article(bodies: [Article.Body(role: "main", value: "\"We are ready for anything,\" she said.")])
+        try QuotesEnricher().enrich(&lonely)
+        #expect(lonely.quotes.count == 1)
+        #expect(lonely.quotes.first?.speaker == nil)
+    }
+}

@@ -71,6 +71,8 @@ enum Attribution {
     /// The cue at token `i` with its speaker phrase, reading only tokens in `bounds`.
     /// - Parameters:
     ///   - inversion: whether a speaker may follow the cue (`"…," said Kim`); true after a quote.
+    ///     A cue that opens the words after a quote takes the name after it even when it usually
+    ///     takes an object (`"Why now?" asked Kim`).
     ///   - isKnown: whether capitalised words name a known person or organisation.
     static func read(
         cueAt i: Int, in text: TextTokens, bounds: Range<Int>, inversion: Bool, isKnown: ([String]) -> Bool
@@ -90,7 +92,8 @@ enum Attribution {
         if let before = preceding(i - 1, in: text, bounds: bounds, isKnown: isKnown) {
             return Cue(token: i, text: written, phrase: before)
         }
-        if inversion, !objectCues.contains(verb), let after = following(i + 1, in: text, bounds: bounds) {
+        let opensFrame = (bounds.lowerBound..<i).allSatisfy { t[$0].kind == .mark }
+        if inversion, opensFrame || !objectCues.contains(verb), let after = following(i + 1, in: text, bounds: bounds) {
             return Cue(token: i, text: written, phrase: after)
         }
         return Cue(token: i, text: written, phrase: participle || joined ? .inherited : nil)
