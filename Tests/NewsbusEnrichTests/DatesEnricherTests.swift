@@ -190,7 +190,10 @@ struct DatesEnricherTests {
 
     @Test("no dateline is invented, an existing located is kept, and without an anchor only full dates remain")
     func noDateline() throws {
-        for body in ["NATO allies met on Tuesday.", "Jakarta — a city of millions.", "The UN said on Monday — nothing."] {
+        for body in [
+            "NATO allies met on Tuesday.", "Jakarta — a city of millions.", "The UN said on Monday — nothing.",
+            "BREAKING — Markets fell.", "UPDATE 2 - Talks resumed.",
+        ] {
             var a = article(body)
             try DatesEnricher().enrich(&a)
             #expect(a.located.isEmpty, "\(body)")

@@ -77,7 +77,9 @@ struct Dateline: Sendable, Hashable {
             }
             placeWords.append(word)
         }
-        guard !placeWords.isEmpty, caseless || placeWords.joined().count >= 3 else { return nil }
+        guard !placeWords.isEmpty, caseless || placeWords.joined().count >= 3,
+            !placeWords.contains(where: { Self.labels.contains($0.lowercased()) })
+        else { return nil }
         var month: Int?, day: Int?, year: Int?
         var hasDetail = false
         var hasParenthesis = false
@@ -146,6 +148,12 @@ struct Dateline: Sendable, Hashable {
         let written = detail.tokens.contains { $0.digits == 4 }
         return (match.value.date.month, match.value.date.day, written ? match.value.date.year : nil)
     }
+
+    /// Capitalised labels that open a body like a dateline but name no place ("BREAKING —").
+    static let labels: Set<String> = [
+        "breaking", "update", "updated", "exclusive", "analysis", "opinion", "editorial", "correction", "watch", "live",
+        "urgent", "flash", "news", "photos", "video", "advisory", "review", "interview", "feature", "bulletin",
+    ]
 
     /// "NEW" → "New", "İSTANBUL" → "İstanbul".
     static func titleCased(_ word: String) -> String {
