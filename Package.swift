@@ -150,7 +150,7 @@ let package = Package(
         .testTarget(name: "NewsbusConfigTests", dependencies: ["NewsbusConfig"]),
         .testTarget(
             name: "NewsbusIntegrationTests",
-            dependencies: ["NewsbusWire", "NewsbusStore", "NewsbusTesting", "NewsbusSupervisor", "NewsbusBus", "NewsbusZMQ", "NewsbusEnrich", "NewsbusIngest"]
+            dependencies: ["NewsbusWire", "NewsbusStore", "NewsbusTesting", "NewsbusSupervisor", "NewsbusBus", "NewsbusZMQ", "NewsbusEnrich", "NewsbusIngest", "NewsbusConfig"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -140,9 +140,13 @@ extension ClusterConfig {
 
     /// The `pipeline:` section: what the router does with every published message.
     public struct Pipeline: Sendable, Hashable {
+        /// `enrich.<kind>` for every built-in enricher, then `store`.
+        public static let defaultStages = WorkerKind.builtInEnricherKinds.map { "enrich.\($0)" } + ["store"]
+
         /// The pipeline's name (carried in every envelope). Default `default`.
         public var name: String
-        /// The stages in order: every message's routing slip. Default `[enrich.stats, store]`.
+        /// The stages in order: every message's routing slip. Default: every built-in enricher's
+        /// stage in ``WorkerKind/builtInEnricherKinds`` order, then `store` (``defaultStages``).
         public var stages: [String]
         /// Attempts per stage before a message is dead-lettered, 1…1000. Default 5.
         public var maxAttempts: Int
@@ -156,7 +160,7 @@ extension ClusterConfig {
 
         /// Creates the section; every argument has its documented default.
         public init(
-            name: String = "default", stages: [String] = ["enrich.stats", "store"], maxAttempts: Int = 5,
+            name: String = "default", stages: [String] = Pipeline.defaultStages, maxAttempts: Int = 5,
             maxPending: Int = 10_000, maxPayloadBytes: Int = 16_777_216, deadLetterStage: String? = "deadletter"
         ) {
             self.name = name

@@ -6,7 +6,8 @@ import Yams
 struct Draft {
     static let defaultRunDir = ".newsbus/run"
     static let defaultDB = "newsbus.db"
-    static let defaultStages = ["enrich.stats", "store"]
+    /// Every built-in enricher in order, then the store.
+    static let defaultStages = ClusterConfig.Pipeline.defaultStages
 
     struct WorkerEntry {
         var worker: ClusterConfig.Worker

@@ -73,8 +73,9 @@ public enum ConfigLoader {
         return try finish(draft, base: base, environment: environment, overrides: overrides, error: ErrorFactory(file: nil))
     }
 
-    /// The embedded default cluster, without environment or flags: the `enrich.stats` and
-    /// `store` stages with one built-in worker each, `ipc://` endpoints `bus.sock` and
+    /// The embedded default cluster, without environment or flags: every built-in enricher's
+    /// stage (`enrich.<kind>`, in ``WorkerKind/builtInEnricherKinds`` order) and `store`, with one
+    /// built-in worker each, `ipc://` endpoints `bus.sock` and
     /// `control.sock` in `<baseDirectory>/.newsbus/run`, and the store `<baseDirectory>/newsbus.db`.
     ///
     /// It is not validated; its only possible flaw is an `ipc://` path longer than a Unix socket
@@ -215,6 +216,10 @@ public enum ConfigLoader {
                 origin: origin)
         }
         var workers = draft.workers ?? Draft.defaultWorkers(for: draft.stages)
+        // A built-in stage no entry serves gets its built-in worker (one replica): listing
+        // `enrich.entities` in pipeline.stages is enough to run it.
+        let served = Set(workers.map(\.worker.stage))
+        workers += Draft.defaultWorkers(for: draft.stages.filter { !served.contains($0.value) })
         for (stage, replicas) in overrides.replicas.sorted(by: { $0.key < $1.key }) {
             let origin = Origin.flag("--replicas \(stage)=\(replicas)")
             let indices = workers.indices.filter { workers[$0].worker.stage == stage }

@@ -111,7 +111,7 @@ import Testing
                 command: ["python3", "shout.py"]
             """
         expectFailure(yaml, code: .workerForUnknownStage, keyPath: "workers[2].stage", line: 6, column: 12,
-                      messageContains: "not in pipeline.stages (enrich.stats, store)")
+                      messageContains: "not in pipeline.stages (\(ClusterConfig.Pipeline.defaultStages.joined(separator: ", ")))")
         expectFailure("workers:\n  - {stage: enrich.stat, kind: stats}\n  - {stage: store, kind: store}\n", code: .workerForUnknownStage,
                       keyPath: "workers[0].stage", line: 2, column: 13, messageContains: "did you mean \"enrich.stats\"?")
     }
@@ -305,7 +305,8 @@ import Testing
                       messageContains: "flag --log-level")
         expectFailure("log: {level: info}\n", overrides: .init(endpoint: "tcp://:5"), code: .invalidValue, keyPath: "cluster.endpoint",
                       line: nil, messageContains: "flag --endpoint")
-        expectFailure("log: {level: info}\n", overrides: .init(replicas: ["store": 0]), code: .outOfRange, keyPath: "workers[1].replicas",
+        expectFailure("log: {level: info}\n", overrides: .init(replicas: ["store": 0]), code: .outOfRange,
+                      keyPath: "workers[\(WorkerKind.builtInEnricherKinds.count)].replicas",
                       line: nil, messageContains: "flag --replicas store=0")
         expectFailure("log: {level: info}\n", overrides: .init(replicas: ["stor": 2]), code: .workerForUnknownStage, keyPath: "workers",
                       line: nil, messageContains: "did you mean \"store\"?")

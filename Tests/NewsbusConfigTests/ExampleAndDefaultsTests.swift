@@ -52,12 +52,13 @@ import Testing
                 control: .ipc(path: "/srv/newsroom/.newsbus/run/control.sock"), curve: nil, insecure: false),
             store: .init(db: "/srv/newsroom/newsbus.db"),
             pipeline: .init(
-                name: "default", stages: ["enrich.stats", "store"], maxAttempts: 5, maxPending: 10000,
-                maxPayloadBytes: 16_777_216, deadLetterStage: "deadletter"),
-            workers: [
-                .init(stage: "enrich.stats", kind: .builtIn("stats"), replicas: 1, capacity: 32, batchSize: 64, batchDelayMs: 20, environment: [:]),
-                .init(stage: "store", kind: .builtIn("store"), replicas: 1, capacity: 32, batchSize: 64, batchDelayMs: 20, environment: [:]),
-            ],
+                name: "default", stages: WorkerKind.builtInEnricherKinds.map { "enrich.\($0)" } + ["store"], maxAttempts: 5,
+                maxPending: 10000, maxPayloadBytes: 16_777_216, deadLetterStage: "deadletter"),
+            workers: (WorkerKind.builtInEnricherKinds + ["store"]).map { kind in
+                .init(
+                    stage: kind == "store" ? "store" : "enrich.\(kind)", kind: .builtIn(kind), replicas: 1, capacity: 32, batchSize: 64,
+                    batchDelayMs: 20, environment: [:])
+            },
             sources: [],
             restart: .init(backoffInitialMs: 100, backoffMaxMs: 10000, maxRestarts: 5, withinSeconds: 30),
             timeouts: .init(heartbeatIntervalMs: 1000, heartbeatLiveness: 3, readySeconds: 10, drainSeconds: 30),
@@ -85,6 +86,14 @@ import Testing
         #expect(config.workers == [.init(stage: "store", kind: .builtIn("store"))])
     }
 
+    @Test func aBuiltInStageWithoutAWorkerEntryGetsItsBuiltInWorker() throws {
+        let config = try parse("pipeline:\n  stages: [enrich.fingerprint, store]\nworkers:\n  - {stage: store, kind: store, batch_size: 8}\n")
+        #expect(config.workers == [
+            .init(stage: "store", kind: .builtIn("store"), batchSize: 8),
+            .init(stage: "enrich.fingerprint", kind: .builtIn("fingerprint")),
+        ])
+    }
+
     @Test func deadLetterStageCanBeSwitchedOff() throws {
         #expect(try parse("pipeline:\n  dead_letter_stage: ~\n").pipeline.deadLetterStage == nil)
         #expect(try parse("pipeline:\n  dead_letter_stage: \"\"\n").pipeline.deadLetterStage == nil)
@@ -99,7 +108,9 @@ import Testing
               - stage: dlq
                 command: [python3, dlq.py]
             """)
-        #expect(config.workers.map(\.stage) == ["enrich.stats", "store", "dlq"])
+        // The listed workers, then the built-in stages of the default pipeline no entry serves.
+        #expect(config.workers.prefix(3).map(\.stage) == ["enrich.stats", "store", "dlq"])
+        #expect(Set(config.workers.map(\.stage)) == Set(ClusterConfig.Pipeline.defaultStages + ["dlq"]))
     }
 
     @Test func tcpOnLoopbackNeedsNoCurve() throws {

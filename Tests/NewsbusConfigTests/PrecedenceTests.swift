@@ -50,7 +50,7 @@ import Testing
         #expect(config.pipeline.maxAttempts == 7)
         #expect(config.timeouts.heartbeatIntervalMs == 2000)
         #expect(config.log.level == .notice)
-        #expect(config.workers.map(\.replicas) == [1, 3])
+        #expect(config.workers.prefix(2).map(\.replicas) == [1, 3])
     }
 
     @Test func environmentWinsOverFile() throws {
@@ -78,7 +78,7 @@ import Testing
         #expect(config.cluster.control == .ipc(path: "/flag/control.sock"))
         #expect(config.store.db == "/flag/flag.db")
         #expect(config.log.level == .error)
-        #expect(config.workers.map(\.replicas) == [1, 4])
+        #expect(config.workers.prefix(2).map(\.replicas) == [1, 4])
         // No flag for these: the environment still wins.
         #expect(config.pipeline.maxAttempts == 9)
         #expect(config.timeouts.heartbeatIntervalMs == 250)
@@ -90,7 +90,7 @@ import Testing
         #expect(try parse(Self.file, overrides: .init(control: "ipc://c.sock")).cluster.control == .ipc(path: "/srv/newsroom/state/c.sock"))
         #expect(try parse(Self.file, overrides: .init(db: "/d.db")).store.db == "/d.db")
         #expect(try parse(Self.file, overrides: .init(logLevel: "TRACE")).log.level == .trace)
-        #expect(try parse(Self.file, overrides: .init(replicas: ["enrich.stats": 5])).workers.map(\.replicas) == [5, 3])
+        #expect(try parse(Self.file, overrides: .init(replicas: ["enrich.stats": 5])).workers.prefix(2).map(\.replicas) == [5, 3])
     }
 
     @Test func emptyEnvironmentVariablesCountAsUnset() throws {

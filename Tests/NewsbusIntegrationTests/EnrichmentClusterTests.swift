@@ -1,4 +1,5 @@
 import Foundation
+import NewsbusConfig
 import NewsbusEnrich
 import NewsbusIngest
 import NewsbusStore
@@ -24,6 +25,11 @@ struct EnrichmentClusterTests {
         blocks[1] = "Envoys keep every option open on the North"
         if let last = blocks.lastIndex(where: { $0.split(separator: " ").count > 25 }) { blocks.remove(at: last) }
         return blocks.joined(separator: "\n\n")
+    }
+
+    @Test("newsbus.yaml knows exactly the enrichers the executable has, in the same order")
+    func configKnowsEveryEnricher() {
+        #expect(WorkerKind.builtInEnricherKinds == BuiltInEnricher.names)
     }
 
     @Test("each article passes every enricher once, in order; results equal the in-process enrichers'; a copy is linked")

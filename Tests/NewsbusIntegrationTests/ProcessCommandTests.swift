@@ -1,4 +1,5 @@
 import Foundation
+import NewsbusEnrich
 import NewsbusStore
 import NewsbusTesting
 import NewsbusWire
@@ -95,10 +96,13 @@ struct ProcessCommandTests {
         let result = try run.process([run.examples])
         #expect(result.status == 0, "\(result.summary)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 4, "one summary line per stage:\n\(result.stdout)")
+        let enrichStages = BuiltInEnricher.allCases.map(\.defaultStage)
+        #expect(lines.count == 3 + enrichStages.count, "one summary line per process (ingest, router, each stage):\n\(result.stdout)")
         #expect(lines.first { $0.hasPrefix("ingest") }?.contains("12 files, 12 acked, 0 rejected") == true, "\(result.stdout)")
         #expect(lines.first { $0.hasPrefix("store") }?.contains("12 committed (12 new") == true, "\(result.stdout)")
-        #expect(lines.first { $0.hasPrefix("enrich.stats") }?.contains("12 enriched, 0 failed") == true, "\(result.stdout)")
+        for stage in enrichStages {
+            #expect(lines.first { $0.hasPrefix(stage) }?.contains("12 enriched, 0 failed") == true, "\(stage): \(result.stdout)")
+        }
         #expect(lines.first { $0.hasPrefix("router") }?.contains("12 published, 12 acked") == true, "\(result.stdout)")
         #expect(run.survivors().isEmpty, "processes left behind: \(run.survivors())")
 
@@ -121,7 +125,7 @@ struct ProcessCommandTests {
             for line in boilerplateLines {
                 #expect(!body.value.contains(line), "\(expected.file): boilerplate \"\(line)\" in body")
             }
-            #expect(article.provenance.map(\.enricher) == ["enrich.stats"], "\(expected.file)")
+            #expect(article.provenance.map(\.enricher) == enrichStages, "\(expected.file): the default pipeline runs every built-in enricher")
             #expect(article.uri.hasPrefix("urn:newsbus:text:"))
         }
     }

@@ -44,7 +44,9 @@ struct ProcessCommand: ParsableCommand {
         let cluster = try LocalCluster(
             runDirectory: runDirectory, dbPath: dbPath, inputs: paths.map(absolute), logLevel: logLevel, logger: logger)
         let outcome = cluster.run(timeoutMs: timeout * 1000, shouldStop: { nb_stop_signal() != 0 })
-        for (name, line) in cluster.summaries() { print("\(name.padding(toLength: 13, withPad: " ", startingAt: 0)) \(line)") }
+        let summaries = cluster.summaries()
+        let width = summaries.map(\.0.count).max() ?? 0
+        for (name, line) in summaries { print("\(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(line)") }
         switch outcome {
         case .completed: return
         case .completedWithRejects:
@@ -130,7 +132,7 @@ final class LocalCluster {
 
     /// (stage, summary line) for each child that wrote one, in pipeline order.
     func summaries() -> [(String, String)] {
-        ["ingest", "enrich.stats", "store", "router"].compactMap { name in
+        (["ingest"] + settings.config.pipeline.stages + ["router"]).compactMap { name in
             guard let text = try? String(contentsOfFile: runDirectory.file("\(name).summary"), encoding: .utf8) else { return nil }
             return (name, text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
