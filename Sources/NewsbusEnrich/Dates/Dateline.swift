@@ -28,7 +28,7 @@ struct Dateline: Sendable, Hashable {
             return
         }
         // "… meet in Jakarta, December 13, 2022. (Photo by Reuters)" left as the first paragraph.
-        guard let second = text.tokens.indices.first(where: { text.tokens[$0].lineBreakBefore }), second <= 200,
+        guard let second = text.tokens.indices.first(where: { text.tokens[$0].lineBreakBefore }), second > 0, second <= 200,
             text.tokens[second - 1].isMark(")") || text.tokens[second - 1].isMark("）")
         else { return nil }
         let rest = TextTokens(scalars: Array(text.scalars[text.tokens[second].start...]))

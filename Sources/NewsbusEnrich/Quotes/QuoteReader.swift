@@ -25,8 +25,8 @@ struct QuoteReader {
     /// The previous quote's speaker and where it was attributed.
     private var lastSpeaker: (concept: Article.Concept, token: Int, paragraph: Int)?
     private var lastQuoteParagraph: Int?
-    /// The sentence and cue of the previous quote.
-    private var lastFound: (sentence: Int, cue: Attribution.Cue?)?
+    /// The sentence, cue and speaker of the previous quote.
+    private var lastFound: (sentence: Int, cue: Attribution.Cue?, speaker: Article.Concept?)?
 
     /// How many tokens a frame reaches either side of a quote, so text without full stops stays linear.
     static let sentenceReach = 80
@@ -144,15 +144,20 @@ struct QuoteReader {
 
         var speaker: Article.Concept?
         var cueText = ""
-        if cue == nil, partial, let previous = lastFound, previous.sentence == sentenceStart(of: openToken) {
-            // "… was “a provocation” and that Russia would take “adequate measures”": the same cue.
+        var sharesPreviousCue = false
+        if cue == nil, partial, let previous = lastFound, previous.cue != nil, previous.sentence == sentenceStart(of: openToken) {
+            // "… was “a provocation” and that Russia would take “adequate measures”": the same cue and speaker.
             cue = previous.cue
+            speaker = previous.speaker
+            sharesPreviousCue = true
         }
         // A one- or two-word quote running into the next word is a scare quote: the “monster” missile.
         if partial, words <= 2, closeTokenIsFollowedByWord(span) { return nil }
         if let cue {
             cueText = cue.text
-            speaker = resolve(cue.phrase, at: cue.token, frame: partial || introduced ? before : after)
+            if !sharesPreviousCue {
+                speaker = resolve(cue.phrase, at: cue.token, frame: partial || introduced ? before : after)
+            }
             if partial, cue.phrase == nil { return nil }
         } else {
             // No cue: a continuation of the previous speaker, or not a quote.
@@ -164,7 +169,7 @@ struct QuoteReader {
         }
         if words <= 2, cue == nil { return nil }
         if let speaker { lastSpeaker = (speaker, cue?.token ?? openToken, paragraph) }
-        lastFound = (sentenceStart(of: openToken), cue)
+        lastFound = (sentenceStart(of: openToken), cue, speaker)
         lastQuoteParagraph = inner.isEmpty ? paragraph : paragraphs[inner.upperBound - 1]
         return Found(pieces: trimmed(span.pieces), speaker: speaker, cue: cueText, partial: partial)
     }
@@ -183,7 +188,7 @@ struct QuoteReader {
             return definite ? recentPerson(before: token) : nil
         case .inherited?:
             // "Valera said the toll could rise, adding, …": the subject of an earlier cue in the sentence.
-            for earlier in (frame.lowerBound..<token).reversed() where cues[earlier] {
+            for earlier in stride(from: token - 1, through: frame.lowerBound, by: -1) where cues[earlier] {
                 let cue = Attribution.read(
                     cueAt: earlier, in: text, bounds: frame.lowerBound..<token, inversion: false,
                     isKnown: { resolver.isKnown($0) })

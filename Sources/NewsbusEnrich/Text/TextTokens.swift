@@ -122,7 +122,8 @@ struct TextTokens {
     func text(_ start: Int, _ end: Int) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(max(0, end - start))
-        for scalar in scalars[max(0, start)..<max(max(0, start), min(scalars.count, end))] {
+        let lower = min(max(0, start), scalars.count)
+        for scalar in scalars[lower..<max(lower, min(scalars.count, end))] {
             if scalar.value < 128 { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
         }
         return String(decoding: bytes, as: UTF8.self)
