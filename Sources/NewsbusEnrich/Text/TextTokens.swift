@@ -83,6 +83,7 @@ struct TextTokens {
                 token.kind = .word
                 buffer.removeAll(keepingCapacity: true)
                 var ascii = true
+                var cased = false
                 var upper = 0
                 var letters = 0
                 while i < n {
@@ -99,12 +100,13 @@ struct TextTokens {
                         buffer.append(UInt8(c.value >= 65 && c.value <= 90 ? c.value + 32 : c.value))
                     } else {
                         ascii = false
+                        cased = cased || !Self.isCaseless(c)
                         UTF8.encode(c) { buffer.append($0) }
                     }
                     i += 1
                 }
                 let written = String(decoding: buffer, as: UTF8.self)
-                token.lower = ascii ? written : written.lowercased()
+                token.lower = ascii || !cased ? written : written.lowercased()
                 token.isCapitalised = Self.isUpper(s)
                 token.isAllCaps = letters >= 2 && upper == letters
             } else {
@@ -146,6 +148,7 @@ struct TextTokens {
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 { return (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 }
         if s.value >= 0x2000 && s.value <= 0x206F { return false }  // general punctuation
+        if s.value >= 0x4E00 && s.value <= 0x9FFF || s.value >= 0xAC00 && s.value <= 0xD7A3 { return true }  // CJK, Hangul
         let properties = s.properties
         if properties.isAlphabetic { return true }
         switch properties.generalCategory {
@@ -156,6 +159,15 @@ struct TextTokens {
 
     static func isUpper(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 { return s.value >= 65 && s.value <= 90 }
+        if isCaseless(s) { return false }
         return s.properties.isUppercase
+    }
+
+    /// Scripts without letter case, by block: Arabic, Hebrew, Devanagari and other Indic scripts,
+    /// Thai, CJK, kana, Hangul (a fast path; other scalars ask their Unicode properties).
+    static func isCaseless(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x0590 && v <= 0x08FF) || (v >= 0x0900 && v <= 0x0DFF) || (v >= 0x0E00 && v <= 0x0EFF)
+            || (v >= 0x3040 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7AF)
     }
 }
