@@ -353,7 +353,7 @@ public enum WorkerKind: Sendable, Hashable {
     /// The built-in enrichers, in their default pipeline order; each serves `enrich.<kind>`
     /// unless a worker entry names another stage. Kept equal to the `newsbus` executable's
     /// enricher registry (a test checks).
-    public static let builtInEnricherKinds: [String] = ["language", "entities", "topics", "fingerprint", "stats"]
+    public static let builtInEnricherKinds: [String] = ["language", "entities", "quotes", "dates", "topics", "fingerprint", "stats"]
 
     /// The built-in kinds: the enrichers and `store` (the SQLite store, which also serves the
     /// dead-letter stage).

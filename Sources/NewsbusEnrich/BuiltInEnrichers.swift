@@ -7,6 +7,11 @@ public enum BuiltInEnricher: String, CaseIterable, Sendable {
     case language
     /// People, organisations and places (gazetteer, titles, coreference), with ISO country codes.
     case entities
+    /// Direct and partial quotes with cue and speaker; runs after the entities enricher, whose
+    /// people and organisations it resolves speakers to.
+    case quotes
+    /// Dates in the main body resolved against the article's date; the dateline place.
+    case dates
     /// Top-level IPTC Media Topics (subjects) from keyword rules, and keywords.
     case topics
     /// Near-duplicate fingerprint (SimHash) of the main body.
@@ -25,6 +30,8 @@ public enum BuiltInEnricher: String, CaseIterable, Sendable {
         case .stats: StatsEnricher(stage: stage)
         case .language: try LanguageEnricher(stage: stage)
         case .topics: try TopicsEnricher(stage: stage)
+        case .dates: DatesEnricher(stage: stage)
+        case .quotes: QuotesEnricher(stage: stage)
         }
     }
 
