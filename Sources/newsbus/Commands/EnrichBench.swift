@@ -21,7 +21,7 @@ struct EnrichBench: ParsableCommand {
             encoding the same article, which every worker does for every message.
             """)
 
-    @Option(name: .long, help: "Fixture folder (default: Tests/NewsbusEnrichTests/Fixtures/articles of the package around the current directory).")
+    @Option(name: .long, help: "Fixture folder (default: Tests/NewsbusEnrichTests/Fixtures/articles and held-out of the package around the current directory).")
     var fixtures: String?
 
     @Option(name: .long, help: "8 KB articles per enricher for the timing.")
@@ -35,17 +35,28 @@ struct EnrichBench: ParsableCommand {
     }
 
     func run() throws {
-        let folder = try fixtureFolder()
-        let loaded: [EnrichmentFixture]
-        do {
-            loaded = try EnrichmentFixture.loadAll(from: folder)
-        } catch {
-            throw failure("cannot read the fixtures: \(error)")
-        }
-        guard !loaded.isEmpty else { throw failure("no fixtures in \(folder.path)") }
         let pipeline = try BuiltInEnricher.pipeline()
         print("enrichers (pipeline order): \(pipeline.map(\.kind.rawValue).joined(separator: ", "))")
+        let sets = try fixtureFolders()
+        var timingFixtures: [EnrichmentFixture] = []
+        for (title, folder) in sets {
+            let loaded: [EnrichmentFixture]
+            do {
+                loaded = try EnrichmentFixture.loadAll(from: folder)
+            } catch {
+                throw failure("cannot read the fixtures: \(error)")
+            }
+            guard !loaded.isEmpty else { throw failure("no fixtures in \(folder.path)") }
+            if timingFixtures.isEmpty { timingFixtures = loaded }
+            try printQuality(title: title, folder: folder, fixtures: loaded, pipeline: pipeline)
+        }
+        try printSpeed(pipeline, fixtures: timingFixtures)
+    }
 
+    /// Scores every fixture after the whole pipeline and prints the report.
+    private func printQuality(
+        title: String, folder: URL, fixtures loaded: [EnrichmentFixture], pipeline: [(kind: BuiltInEnricher, enricher: any Enricher)]
+    ) throws {
         var report = EnrichmentReport()
         let scorer = EnrichmentScorer()
         for fixture in loaded {
@@ -53,16 +64,16 @@ struct EnrichBench: ParsableCommand {
             try BuiltInEnricher.enrich(&article, with: pipeline)
             report += scorer.score(article, against: fixture.expectation, fixture: fixture.name)
         }
-        print("\nquality over \(loaded.count) annotated articles in \(folder.path)")
+        print("\n\(title): quality over \(loaded.count) annotated articles in \(folder.path)")
         print(report.description)
+        let entities = report.people + report.organisations + report.places
+        print("entities (all) \(entities)")
         if verbose {
             print("\nmismatches (\(report.mismatches.count)):")
             for mismatch in report.mismatches { print("  \(mismatch)") }
         } else if !report.mismatches.isEmpty {
             print("\(report.mismatches.count) mismatches; --verbose lists them")
         }
-
-        try printSpeed(pipeline, fixtures: loaded)
     }
 
     /// Articles/s of each enricher alone on generated 8 KB articles, next to the codec baseline.
@@ -115,15 +126,19 @@ struct EnrichBench: ParsableCommand {
         }
     }
 
-    /// `--fixtures`, or the package's fixture folder found from the current directory.
-    private func fixtureFolder() throws -> URL {
-        if let fixtures { return URL(fileURLWithPath: fixtures) }
+    /// `--fixtures`; or the package's development set (`Fixtures/articles`, the articles the rules
+    /// were written against) and, when present, its held-out set (`Fixtures/held-out`, never used to
+    /// tune them), found from the current directory.
+    private func fixtureFolders() throws -> [(String, URL)] {
+        if let fixtures { return [("fixtures", URL(fileURLWithPath: fixtures))] }
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         guard let found = PackageFolder.find("Tests/NewsbusEnrichTests/Fixtures/articles", searchingUpFrom: here) else {
             throw failure(
                 "no Tests/NewsbusEnrichTests/Fixtures/articles in \(here.path) or any folder above it; run from the Newsbus checkout or pass --fixtures DIR")
         }
-        return found
+        let heldOut = found.deletingLastPathComponent().appendingPathComponent("held-out")
+        return [("development set", found)]
+            + (FileManager.default.fileExists(atPath: heldOut.path) ? [("held-out set (not used to tune the rules)", heldOut)] : [])
     }
 
     /// Prints `message` to stderr; the exit code to throw (2: the bench could not run).
