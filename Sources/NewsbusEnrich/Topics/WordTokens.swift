@@ -100,6 +100,19 @@ struct WordTokens {
             if seen > limit { break }
             offset = nextOffset
             nextOffset += UTF8.width(scalar)
+            // Shortcut for the commonest case, an ASCII letter or digit inside a word.
+            if inWord && scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                if byte &- 0x30 < 10 {
+                    lowered.append(byte)
+                    continue
+                }
+                if (byte | 0x20) &- 0x61 < 26 {
+                    current.numeric = false
+                    lowered.append(byte | 0x20)
+                    continue
+                }
+            }
             let flags = scalar.value < 0x80 ? [] : Letters.flags(scalar)
             let isDigit = scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39) : flags.contains(.digit)
             if inWord && flags.contains(.mark) {
