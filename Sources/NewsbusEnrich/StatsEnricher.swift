@@ -37,18 +37,44 @@ public struct StatsEnricher: Enricher {
         var inWord = false
         var previousWasJoiner = false
         for scalar in text.unicodeScalars {
-            let p = scalar.properties
-            if p.isAlphabetic || p.numericType != nil {
+            switch ScalarClass(scalar) {
+            case .wordCharacter:
                 if !inWord { count += 1 }
                 inWord = true
                 previousWasJoiner = false
-            } else if inWord && !previousWasJoiner && (scalar == "'" || scalar == "\u{2019}" || scalar == "-") {
+            case .joiner where inWord && !previousWasJoiner:
                 previousWasJoiner = true
-            } else {
+            default:
                 inWord = false
                 previousWasJoiner = false
             }
         }
         return count
+    }
+
+    /// What a scalar is to ``wordCount(_:)``: part of a word (alphabetic or numeric), a joiner that
+    /// may sit inside one (apostrophe, right single quotation mark, hyphen-minus), or a separator.
+    private enum ScalarClass {
+        case wordCharacter, joiner, separator
+
+        /// ASCII is classified by value; only other scalars pay for a Unicode property look-up.
+        @inline(__always)
+        init(_ scalar: Unicode.Scalar) {
+            let value = scalar.value
+            if value < 0x80 {
+                if (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10 {
+                    self = .wordCharacter
+                } else {
+                    self = value == 0x27 || value == 0x2D ? .joiner : .separator
+                }
+                return
+            }
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                self = .wordCharacter
+            } else {
+                self = value == 0x2019 ? .joiner : .separator
+            }
+        }
     }
 }

@@ -80,8 +80,9 @@ struct KeywordExtractor: Sendable {
             weights.append(weight(hash))
         }
         // Phrases of up to three usable words, keyed by their word ids (21 bits each).
-        var index = CountingTable(expected: words.count * 2)
+        var index = CountingTable(expected: words.count)
         var candidates: [Candidate] = []
+        candidates.reserveCapacity(words.count)
         for start in words.indices where usable[ids[start]] && !words[start].numeric {
             var key: UInt64 = 0
             var weightSum = 0.0

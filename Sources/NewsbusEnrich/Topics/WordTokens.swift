@@ -14,7 +14,7 @@ struct WordTokens {
     struct Word {
         /// Byte range in ``WordTokens/lowered``.
         var lowered: Range<Int>
-        /// Byte range in ``WordTokens/original``.
+        /// UTF-8 byte range in the headline (zone ``Zone/headline``) or the body, as written.
         var original: Range<Int>
         var zone: Zone
         /// Starts with an upper-case letter.
@@ -37,8 +37,8 @@ struct WordTokens {
 
     /// Lower-cased words separated by single spaces.
     private(set) var lowered: [UInt8] = []
-    /// The words as written, back to back.
-    private(set) var original: [UInt8] = []
+    /// The text the words were read from.
+    private let headline: String, body: String
     private(set) var words: [Word] = []
 
     /// Words of the body that count as the lead.
@@ -46,8 +46,9 @@ struct WordTokens {
 
     /// Tokenises the headline and the first `bodyLimit` scalars of the body.
     init(headline: String, body: String, bodyLimit: Int) {
+        self.headline = headline
+        self.body = body
         lowered.reserveCapacity(headline.utf8.count + min(body.utf8.count, bodyLimit * 2))
-        original.reserveCapacity(lowered.capacity)
         words.reserveCapacity(lowered.capacity / 5)
         add(headline, zone: .headline, limit: Int.max)
         add(body, zone: .lead, limit: bodyLimit)
@@ -74,7 +75,12 @@ struct WordTokens {
     func loweredText(_ word: Word) -> String { String(decoding: lowered[word.lowered], as: UTF8.self) }
 
     /// The word as written.
-    func originalText(_ word: Word) -> String { String(decoding: original[word.original], as: UTF8.self) }
+    func originalText(_ word: Word) -> String {
+        let source = (word.zone == .headline ? headline : body).utf8
+        let start = source.index(source.startIndex, offsetBy: word.original.lowerBound)
+        let end = source.index(start, offsetBy: word.original.count)
+        return String(decoding: source[start..<end], as: UTF8.self)
+    }
 
     private mutating func add(_ text: String, zone initialZone: Zone, limit: Int) {
         var zone = initialZone
@@ -87,27 +93,43 @@ struct WordTokens {
         var current = Word(lowered: 0..<0, original: 0..<0, zone: zone, capitalised: false, sentenceStart: true,
                            breakBefore: true, hyphenBefore: false, numeric: true)
         var seen = 0
+        var offset = 0  // UTF-8 offset of `scalar` in `text`
+        var nextOffset = 0
         for scalar in text.unicodeScalars {
             seen += 1
             if seen > limit { break }
+            offset = nextOffset
+            nextOffset += UTF8.width(scalar)
+            // Shortcut for the commonest case, an ASCII letter or digit inside a word.
+            if inWord && scalar.value < 0x80 {
+                let byte = UInt8(scalar.value)
+                if byte &- 0x30 < 10 {
+                    lowered.append(byte)
+                    continue
+                }
+                if (byte | 0x20) &- 0x61 < 26 {
+                    current.numeric = false
+                    lowered.append(byte | 0x20)
+                    continue
+                }
+            }
             let flags = scalar.value < 0x80 ? [] : Letters.flags(scalar)
             let isDigit = scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39) : flags.contains(.digit)
             if inWord && flags.contains(.mark) {
-                UTF8.encode(scalar) { original.append($0) }
                 UTF8.encode(scalar) { lowered.append($0) }
                 continue
             }
             if isDigit || Letters.isLetter(scalar) {
                 let ideographic = scalar.value >= 0x3040 && Self.isIdeographic(scalar)
                 if ideographic && inWord {
-                    finish(&current)
+                    finish(&current, originalEnd: offset)
                     inWord = false
                 }
                 if !inWord {
                     if !lowered.isEmpty { lowered.append(0x20) }
                     if zone == .lead && bodyWords >= Self.leadWords { zone = .body }
                     if initialZone != .headline { bodyWords += 1 }
-                    current = Word(lowered: lowered.count..<lowered.count, original: original.count..<original.count,
+                    current = Word(lowered: lowered.count..<lowered.count, original: offset..<offset,
                                    zone: zone, capitalised: Self.isUppercase(scalar), sentenceStart: sentenceStart,
                                    breakBefore: breakPending || words.isEmpty,
                                    hyphenBefore: hyphenPending && separatorCount == 1, numeric: true,
@@ -122,22 +144,20 @@ struct WordTokens {
                 if !isDigit { current.numeric = false }
                 if scalar.value < 0x80 {
                     let byte = UInt8(scalar.value)
-                    original.append(byte)
                     lowered.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                 } else {
-                    UTF8.encode(scalar) { original.append($0) }
                     Letters.forEachLowercased(scalar) { lower in
                         if lower == scalar || Letters.isLetter(lower) { UTF8.encode(lower) { lowered.append($0) } }
                     }
                 }
                 if ideographic {
-                    finish(&current)
+                    finish(&current, originalEnd: nextOffset)
                     inWord = false
                 }
                 continue
             }
             if inWord {
-                finish(&current)
+                finish(&current, originalEnd: offset)
                 inWord = false
             }
             separatorCount += 1
@@ -155,7 +175,7 @@ struct WordTokens {
                 breakPending = true
             }
         }
-        if inWord { finish(&current) }
+        if inWord { finish(&current, originalEnd: nextOffset) }
     }
 
     @inline(__always)
@@ -184,9 +204,10 @@ struct WordTokens {
         }
     }
 
-    private mutating func finish(_ word: inout Word) {
+    /// Ends `word` at the current end of ``lowered`` and at `originalEnd` in its source text.
+    private mutating func finish(_ word: inout Word, originalEnd: Int) {
         word.lowered = word.lowered.lowerBound..<lowered.count
-        word.original = word.original.lowerBound..<original.count
+        word.original = word.original.lowerBound..<originalEnd
         words.append(word)
     }
 }
