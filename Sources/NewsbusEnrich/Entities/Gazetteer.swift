@@ -322,7 +322,12 @@ public struct Gazetteer: Sendable {
                 return count
             }
         }
-        return text.replacingOccurrences(of: "\u{2019}", with: "'")
+        return FoldTable.shared.fold(text) ?? foldWithFoundation(text)
+    }
+
+    /// The reference folding: Foundation's case and diacritic folding, then lower-casing.
+    static func foldWithFoundation(_ text: String) -> String {
+        text.replacingOccurrences(of: "\u{2019}", with: "'")
             .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }
 }
