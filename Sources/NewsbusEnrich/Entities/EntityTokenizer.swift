@@ -182,7 +182,7 @@ enum EntityTokenizer {
         // "al-Assad", "bin-Salman", "el-Sisi": a lower-case particle before a capitalised name.
         if !capitalised && afterHyphenUpper && firstLetterUpper == false { capitalised = true }
         // The lookup key: the text itself for lower-case ASCII, else folded.
-        let key = isASCII && uppers == 0 ? text : Gazetteer.fold(text)
+        let key = !isASCII ? Gazetteer.fold(text) : uppers == 0 ? text : source.lowercasedASCII(start, end)
         return EntityToken(
             start: start, end: end, text: text, key: key, kind: .word,
             isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters)

@@ -2,9 +2,10 @@
 /// without Foundation on every word: each letter's folded form is computed once, with Foundation,
 /// and a word's folded form is its letters' forms joined.
 ///
-/// Joining is exact only where folding works letter by letter, so a letter whose folded form
-/// keeps a combining mark, and every combining mark itself, have no entry: words with them take
-/// Foundation's path.
+/// Joining is exact only where folding works letter by letter: canonical reordering moves marks
+/// with a non-zero combining class across letters, so such marks, and letters whose folded form
+/// keeps one, have no entry, and words with them take Foundation's path. Marks of class zero
+/// (most Devanagari vowel signs) stay in place and have entries.
 struct FoldTable: Sendable {
     /// Scalars below this value (other than ASCII and U+2019) may have an entry.
     private static let limit: UInt32 = 0x1F00
@@ -20,20 +21,18 @@ struct FoldTable: Sendable {
         var forms = [String?](repeating: nil, count: Int(Self.limit))
         for block in Self.blocks {
             for value in block {
-                guard let scalar = Unicode.Scalar(value), !Self.isMark(scalar) else { continue }
+                guard let scalar = Unicode.Scalar(value), !Self.isReordered(scalar) else { continue }
                 let folded = Gazetteer.foldWithFoundation(String(Character(scalar)))
-                guard !folded.unicodeScalars.contains(where: Self.isMark) else { continue }
+                guard !folded.unicodeScalars.contains(where: Self.isReordered) else { continue }
                 forms[Int(value)] = folded
             }
         }
         self.forms = forms
     }
 
-    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
+    /// A combining mark that canonical ordering may move (non-zero combining class).
+    private static func isReordered(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.canonicalCombiningClass != .notReordered
     }
 
     /// `text` folded, or nil when a scalar has no entry.

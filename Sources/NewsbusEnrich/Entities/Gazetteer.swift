@@ -327,8 +327,8 @@ public struct Gazetteer: Sendable {
 
     /// The reference folding: Foundation's case and diacritic folding, then lower-casing.
     static func foldWithFoundation(_ text: String) -> String {
-        text.replacingOccurrences(of: "\u{2019}", with: "'")
-            .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        let straightened = text.unicodeScalars.contains("\u{2019}") ? text.replacingOccurrences(of: "\u{2019}", with: "'") : text
+        return straightened.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }
 }
 
