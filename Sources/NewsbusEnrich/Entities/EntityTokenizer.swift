@@ -85,16 +85,12 @@ enum EntityTokenizer {
             let v = scalar.value
             return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
         }
-        // General punctuation (curly quotes, dashes, spaces) is common in news text and never a letter.
-        if scalar.value >= 0x2000 && scalar.value <= 0x206F { return false }
-        let p = scalar.properties
-        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
-            || p.generalCategory == .spacingMark
+        return ScalarClasses.shared.flags(scalar).contains(.word)
     }
 
     private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
-        return scalar.properties.isWhitespace
+        return ScalarClasses.shared.flags(scalar).contains(.whitespace)
     }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
@@ -102,7 +98,7 @@ enum EntityTokenizer {
             let v = scalar.value | 0x20
             return v >= 0x61 && v <= 0x7A
         }
-        return scalar.properties.isAlphabetic
+        return ScalarClasses.shared.flags(scalar).contains(.letter)
     }
 
     private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
@@ -111,7 +107,7 @@ enum EntityTokenizer {
 
     private static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A }
-        return scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
+        return ScalarClasses.shared.flags(scalar).contains(.upper)
     }
 
     /// The end of the word starting at `start`.
@@ -182,7 +178,7 @@ enum EntityTokenizer {
         // "al-Assad", "bin-Salman", "el-Sisi": a lower-case particle before a capitalised name.
         if !capitalised && afterHyphenUpper && firstLetterUpper == false { capitalised = true }
         // The lookup key: the text itself for lower-case ASCII, else folded.
-        let key = isASCII && uppers == 0 ? text : Gazetteer.fold(text)
+        let key = !isASCII ? Gazetteer.fold(text) : uppers == 0 ? text : source.lowercasedASCII(start, end)
         return EntityToken(
             start: start, end: end, text: text, key: key, kind: .word,
             isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters)

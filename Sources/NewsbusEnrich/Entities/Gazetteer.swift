@@ -322,8 +322,13 @@ public struct Gazetteer: Sendable {
                 return count
             }
         }
-        return text.replacingOccurrences(of: "\u{2019}", with: "'")
-            .folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        return FoldTable.shared.fold(text) ?? foldWithFoundation(text)
+    }
+
+    /// The reference folding: Foundation's case and diacritic folding, then lower-casing.
+    static func foldWithFoundation(_ text: String) -> String {
+        let straightened = text.unicodeScalars.contains("\u{2019}") ? text.replacingOccurrences(of: "\u{2019}", with: "'") : text
+        return straightened.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }
 }
 

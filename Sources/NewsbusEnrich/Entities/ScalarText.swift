@@ -42,4 +42,18 @@ struct ScalarText: Sendable {
     func string(_ start: Int, _ end: Int) -> String {
         String(decoding: utf8[utf8Offsets[start]..<utf8Offsets[end]], as: UTF8.self)
     }
+
+    /// The text of scalars `start..<end`, which must be ASCII, with A-Z lower-cased (what
+    /// ``Gazetteer/fold(_:)`` gives for ASCII, without scanning the text again).
+    func lowercasedASCII(_ start: Int, _ end: Int) -> String {
+        let bytes = utf8[utf8Offsets[start]..<utf8Offsets[end]]
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var index = 0
+            for byte in bytes {
+                buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                index += 1
+            }
+            return index
+        }
+    }
 }

@@ -1,0 +1,39 @@
+import Foundation
+@testable import NewsbusEnrich
+import Testing
+
+@Suite("Entities folding table")
+struct EntitiesFoldTableTests {
+    /// The fixture pages: news text in many languages and scripts.
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/articles")
+
+    @Test("letter-by-letter folding gives Foundation's result for accented, Greek, Cyrillic, Arabic and Devanagari words")
+    func samples() {
+        let words = [
+            "São", "ZÜRICH\u{2019}s", "Đà", "Nẵng", "İstanbul", "Straße", "Ελλάδα", "ΣΟΦΊΑ", "МОСКВА", "Ёлка",
+            "دبي", "मुंबई", "Łódź", "Ærø", "Œuvre", "ﬁnal", "e\u{301}te\u{301}", "서울", "東京", "कि\u{93C}", "नमस्ते", "O\u{2019}Brien", "Ба\u{301}йкал",
+        ]
+        for word in words {
+            #expect(Gazetteer.fold(word) == Gazetteer.foldWithFoundation(word), "\(word)")
+        }
+        #expect(Gazetteer.fold("Đà Nẵng") == Gazetteer.foldWithFoundation("Đà Nẵng"))
+        #expect(FoldTable.shared.fold("Ελλάδα") != nil, "Greek letters are in the table")
+        #expect(FoldTable.shared.fold("e\u{301}") == nil, "a reordered combining mark takes Foundation's path")
+        #expect(FoldTable.shared.fold("मुंबई") != nil, "Devanagari vowel signs stay in place")
+    }
+
+    @Test("every word of the fixture pages folds as Foundation folds it")
+    func fixtureWords() throws {
+        let pages = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).filter { $0.hasSuffix(".txt") }
+        #expect(pages.count >= 10)
+        var checked = 0
+        for page in pages {
+            let text = try String(contentsOf: Self.fixtures.appendingPathComponent(page), encoding: .utf8)
+            for token in EntityTokenizer.tokenize(text) where token.isWord {
+                #expect(Gazetteer.fold(token.text) == Gazetteer.foldWithFoundation(token.text), "\(page): \(token.text)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10_000)
+    }
+}
