@@ -59,7 +59,9 @@ final class NearDuplicates: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         for entry in pending {
-            if let index = recent.lastIndex(where: { $0.id == entry.id }) {
+            // Row ids grow, so a new article goes at the end; only a new version of a stored one
+            // (a smaller id) needs a search of the window.
+            if let last = recent.last, entry.id <= last.id, let index = recent.lastIndex(where: { $0.id == entry.id }) {
                 recent[index] = entry
             } else {
                 recent.append(entry)

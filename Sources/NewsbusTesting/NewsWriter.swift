@@ -489,7 +489,7 @@ struct NewsWriter {
             case "Kw1": value = s.keywords[0]
             case "Kw2": value = s.keywords[1 + rng.below(s.keywords.count - 1)]
             case "Day": value = weekday(s.day - rng.int(in: 0...3))
-            case "Year": value = String(civil(s.day).year - rng.int(in: 1...6))
+            case "Year": value = String(CivilDate.components(dayNumber: s.day).year - rng.int(in: 1...6))
             case "Short": value = person?.name.short ?? s.cast.first?.name.short ?? ""
             case "Title2": value = "the " + rng.pick(s.theme.agenda) + " coordinator"
             default: value = String(slot)
@@ -516,29 +516,16 @@ struct NewsWriter {
 
     // MARK: Dates
 
-    private func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
     private func rfc3339(minutes: Int) -> String { rfc3339(seconds: minutes * 60) }
 
     private func rfc3339(seconds: Int) -> String {
-        let (y, m, d) = civil(seconds / 86400)
+        let (y, m, d) = CivilDate.components(dayNumber: seconds / 86400)
         let t = seconds % 86400
         return "\(y)-\(two(m))-\(two(d))T\(two(t / 3600)):\(two(t / 60 % 60)):\(two(t % 60))Z"
     }
 
     private func longDate(day: Int) -> String {
-        let (y, m, d) = civil(day)
+        let (y, m, d) = CivilDate.components(dayNumber: day)
         return "\(Vocabulary.months[m - 1]) \(d), \(y)"
     }
 

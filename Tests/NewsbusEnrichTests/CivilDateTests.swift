@@ -1,4 +1,5 @@
 import NewsbusEnrich
+import NewsbusWire
 import Testing
 
 @Suite("Civil dates")

@@ -1,4 +1,5 @@
 @testable import NewsbusIngest
+import NewsbusWire
 import Testing
 
 /// The one date module: page dates (HTML metadata, datelines) and the calendar under every reader.
@@ -25,15 +26,15 @@ struct DateTextTests {
 
     @Test("day numbers and dates convert both ways across leap years and eras")
     func calendarRoundTrip() {
-        #expect(CivilCalendar.daysFromCivil(year: 1970, month: 1, day: 1) == 0)
-        #expect(CivilCalendar.daysFromCivil(year: 2000, month: 3, day: 1) == 11_017)
+        #expect(CivilDate.dayNumber(year: 1970, month: 1, day: 1) == 0)
+        #expect(CivilDate.dayNumber(year: 2000, month: 3, day: 1) == 11_017)
         for days in stride(from: -30_000, through: 60_000, by: 7) {
-            let date = CivilCalendar.civilFromDays(days)
-            #expect(CivilCalendar.daysFromCivil(year: date.year, month: date.month, day: date.day) == days)
+            let date = CivilDate.components(dayNumber: days)
+            #expect(CivilDate.dayNumber(year: date.year, month: date.month, day: date.day) == days)
         }
-        #expect(CivilCalendar.daysInMonth(2, year: 2024) == 29)
-        #expect(CivilCalendar.daysInMonth(2, year: 1900) == 28)
-        #expect(CivilCalendar.daysInMonth(2, year: 2000) == 29)
+        #expect(CivilDate.daysInMonth(year: 2024, month: 2) == 29)
+        #expect(CivilDate.daysInMonth(year: 1900, month: 2) == 28)
+        #expect(CivilDate.daysInMonth(year: 2000, month: 2) == 29)
         #expect(CivilCalendar.utcTimestamp(year: 2024, month: 1, day: 1, hour: 0, minute: 30, second: 0, offsetSeconds: 3600) == "2023-12-31T23:30:00Z")
         #expect(CivilCalendar.utcTimestamp(year: 2023, month: 2, day: 29, hour: 0, minute: 0, second: 0, offsetSeconds: 0) == nil)
         #expect(CivilCalendar.utcTimestamp(year: 2024, month: 3, day: 7, hour: 24, minute: 0, second: 0, offsetSeconds: 0) == nil)

@@ -1,3 +1,4 @@
+import NewsbusWire
 /// Finds English date expressions in tokenised text and resolves them against an anchor date.
 ///
 /// Absolute: `December 13, 2022`, `Dec. 13, 2022`, `13 December 2022`, `the 13th of December`,

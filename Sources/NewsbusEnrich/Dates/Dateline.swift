@@ -1,3 +1,5 @@
+import NewsbusWire
+
 /// The dateline that opens an agency-style body.
 ///
 /// Recognised shapes:

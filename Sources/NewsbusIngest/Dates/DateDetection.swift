@@ -1,3 +1,4 @@
+import NewsbusWire
 /// Finds full calendar dates (day, month and year) in English text.
 ///
 /// Recognised forms, case-insensitive, with any spacing: `December 13, 2022`,
@@ -103,7 +104,7 @@ enum DateDetection {
 
     private static func iso(year: Int, month: Int, day: Int) -> String? {
         guard (1900...2100).contains(year), (1...12).contains(month), day >= 1,
-            day <= CivilCalendar.daysInMonth(month, year: year)
+            day <= CivilDate.daysInMonth(year: year, month: month)
         else { return nil }
         return "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
     }

@@ -12,10 +12,7 @@ struct ErrorRecordLog {
 
     /// Records an item of a document that could not become an article.
     func record(_ issue: ItemIssue, locator: String) {
-        append([
-            "code": issue.code, "reason": issue.reason, "locator": locator,
-            "index": issue.index, "line": issue.line, "column": issue.column,
-        ])
+        append(issue.jsonFields.merging(["locator": locator]) { old, _ in old })
         printError("\(locator): \(issue.summary)")
     }
 
@@ -39,5 +36,13 @@ struct ErrorRecordLog {
         defer { try? handle.close() }
         _ = try? handle.seekToEnd()
         try? handle.write(contentsOf: line)
+    }
+}
+
+extension ItemIssue {
+    /// The issue as a JSON object: `index`, `line`, `column`, `code`, `reason` (every error record
+    /// and HTTP answer spells it this way).
+    var jsonFields: [String: Any] {
+        ["index": index, "line": line, "column": column, "code": code, "reason": reason]
     }
 }

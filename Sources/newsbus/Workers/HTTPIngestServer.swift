@@ -132,7 +132,7 @@ struct HTTPIngestHandler: HTTPHandler {
         var answer: [String: Any] = [
             "uris": uris, "format": result.format.shortName, "encoding": result.encoding, "request_id": requestID,
         ]
-        if !result.issues.isEmpty { answer["issues"] = result.issues.map(Self.fields(of:)) }
+        if !result.issues.isEmpty { answer["issues"] = result.issues.map(\.jsonFields) }
         switch await queue.submit(key: requestID, articles: result.articles, timeout: settings.acknowledgementTimeout) {
         case .finished(.stored):
             return Self.json(.accepted, answer)
@@ -182,10 +182,6 @@ struct HTTPIngestHandler: HTTPHandler {
         default: break
         }
         return fields
-    }
-
-    static func fields(of issue: ItemIssue) -> [String: Any] {
-        ["index": issue.index, "line": issue.line, "column": issue.column, "code": issue.code, "reason": issue.reason]
     }
 
     static func json(_ status: HTTPStatusCode, _ object: [String: Any], headers: [HTTPHeader: String] = [:]) -> HTTPResponse {

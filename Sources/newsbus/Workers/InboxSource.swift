@@ -84,7 +84,7 @@ struct InboxSource: Source {
     private func writeIssues(_ itemIssues: [ItemIssue], of file: URL, beside target: URL) {
         let record: [String: Any] = [
             "file": file.lastPathComponent, "recorded_at": Timestamp.now(),
-            "items": itemIssues.map { ["index": $0.index, "line": $0.line, "column": $0.column, "code": $0.code, "reason": $0.reason] },
+            "items": itemIssues.map(\.jsonFields),
         ]
         if let data = try? JSONSerialization.data(withJSONObject: record, options: [.prettyPrinted, .sortedKeys]) {
             try? data.write(to: target.appendingPathExtension("issues.json"))

@@ -22,15 +22,31 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The date `dayNumber` days after 1970-01-01 (negative: before).
     public init(dayNumber: Int) {
+        (year, month, day) = Self.components(dayNumber: dayNumber)
+    }
+
+    /// Year, month and day of the date `dayNumber` days after 1970-01-01 (Howard Hinnant's
+    /// `civil_from_days`), for any day number.
+    public static func components(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
         let mp = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * mp + 2) / 5 + 1
-        month = mp < 10 ? mp + 3 : mp - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * mp + 2) / 5 + 1)
+    }
+
+    /// Days from 1970-01-01 to a year, month (1–12) and day (Howard Hinnant's `days_from_civil`),
+    /// without checking that the day exists.
+    public static func dayNumber(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// The date at the start of an RFC 3339 / ISO 8601 string (`2022-12-13`, `2022-12-13T09:00:00+09:00`):
@@ -64,14 +80,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// Days since 1970-01-01.
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
+    public var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
 
     /// ISO weekday: 1 = Monday ... 7 = Sunday.
     public var weekday: Int {
@@ -120,28 +129,5 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     private static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-}
-
-/// A date known to a day, a month or a year.
-public struct PartialDate: Sendable, Hashable, CustomStringConvertible {
-    /// How much of the date is known.
-    public enum Precision: Sendable, Hashable {
-        case day, month, year
-    }
-
-    /// The date; the unknown parts are 1.
-    public var date: CivilDate
-    /// How much of it is known.
-    public var precision: Precision
-
-    /// ISO 8601 at its precision: "2022-12-13", "2022-12" or "2022".
-    public var description: String {
-        let full = date.description
-        switch precision {
-        case .day: return full
-        case .month: return String(full.prefix(7))
-        case .year: return String(full.prefix(4))
-        }
     }
 }
