@@ -11,8 +11,8 @@ import NewsbusZMQ
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Publish article files to a running cluster; exit when every one is stored.",
-        discussion: "Exit status 0 when every file was parsed and stored, 1 when any file was rejected or refused.")
+        abstract: "Publish articles to a running cluster: files once, or a watched inbox, a polled feed or an HTTP endpoint.",
+        discussion: "With files: exit status 0 when every file was parsed and stored, 1 when any file was rejected or refused. --inbox, --feed and --http run until stopped.")
 
     @OptionGroup var bus: BusOptions
 
