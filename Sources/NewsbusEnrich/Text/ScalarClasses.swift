@@ -1,6 +1,8 @@
-/// The tokenizer's tests on non-ASCII scalars (word character, letter, upper case, white space),
+/// The tokenizers' tests on non-ASCII scalars (word character, letter, upper case, white space),
 /// looked up in a table for the Basic Multilingual Plane instead of asking the Unicode property
 /// tables for every scalar of every word. The table is filled once, from the same properties.
+/// `word`, `letter` and `upper` are the entity tokenizer's classes; `letterOrMark`, `uppercase`
+/// and `changesWhenLowercased` are those of ``TextTokens``; `whitespace` serves both.
 struct ScalarClasses: Sendable {
     struct Flags: OptionSet, Sendable {
         let rawValue: UInt8
@@ -10,6 +12,13 @@ struct ScalarClasses: Sendable {
         /// Upper-case or title-case.
         static let upper = Flags(rawValue: 4)
         static let whitespace = Flags(rawValue: 8)
+        /// A letter or a combining mark of any kind (a Devanagari nukta, an accent written apart),
+        /// outside general punctuation; the CJK and Hangul syllable blocks count whole.
+        static let letterOrMark = Flags(rawValue: 16)
+        /// The Unicode Uppercase property alone: title-case letters (ǅ) are not included.
+        static let uppercase = Flags(rawValue: 32)
+        /// Lower-casing changes the scalar (its `lowercaseMapping` is another text).
+        static let changesWhenLowercased = Flags(rawValue: 64)
     }
 
     static let shared = ScalarClasses()
@@ -38,6 +47,14 @@ struct ScalarClasses: Sendable {
         if p.isAlphabetic { flags.insert(.letter) }
         if p.isUppercase || p.generalCategory == .titlecaseLetter { flags.insert(.upper) }
         if p.isWhitespace { flags.insert(.whitespace) }
+        let isUnifiedIdeographOrHangul = scalar.value >= 0x4E00 && scalar.value <= 0x9FFF
+            || scalar.value >= 0xAC00 && scalar.value <= 0xD7A3
+        if !isGeneralPunctuation && (isUnifiedIdeographOrHangul || p.isAlphabetic || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark || p.generalCategory == .enclosingMark) {
+            flags.insert(.letterOrMark)
+        }
+        if p.isUppercase { flags.insert(.uppercase) }
+        if p.changesWhenLowercased { flags.insert(.changesWhenLowercased) }
         return flags
     }
 

@@ -38,19 +38,28 @@ struct TextTokens {
         func isMark(_ mark: Unicode.Scalar) -> Bool { kind == .mark && scalar == mark }
     }
 
-    /// The scalars of the text.
-    let scalars: [Unicode.Scalar]
+    /// The text as scalars, with the UTF-8 offset of each.
+    let source: ScalarText
     /// The tokens, in order.
     let tokens: [Token]
 
+    /// The scalars of the text.
+    var scalars: [Unicode.Scalar] { source.scalars }
+
     /// Tokenises `text`.
     init(_ text: String) {
-        self.init(scalars: Array(text.unicodeScalars))
+        self.init(source: ScalarText(text))
     }
 
     /// Tokenises scalars.
     init(scalars: [Unicode.Scalar]) {
-        self.scalars = scalars
+        self.init(source: ScalarText(String(String.UnicodeScalarView(scalars))))
+    }
+
+    private init(source: ScalarText) {
+        self.source = source
+        let scalars = source.scalars
+        let classes = ScalarClasses.shared
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 4)
         var buffer: [UInt8] = []
@@ -61,7 +70,8 @@ struct TextTokens {
         let n = scalars.count
         while i < n {
             let s = scalars[i]
-            if Self.isSpace(s) {
+            let flags = s.value < 128 ? [] : classes.flags(s)
+            if Self.isSpace(s, flags) {
                 spaceBefore = true
                 if s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" { lineBreakBefore = true }
                 i += 1
@@ -79,35 +89,43 @@ struct TextTokens {
                     i += 1
                 }
                 token.number = i - start <= 9 ? value : -1
-            } else if Self.isLetter(s) {
+            } else if Self.isLetter(s, flags) {
                 token.kind = .word
                 buffer.removeAll(keepingCapacity: true)
-                var ascii = true
-                var cased = false
                 var upper = 0
                 var letters = 0
                 while i < n {
-                    var c = scalars[i]
-                    if Self.isLetter(c) {
-                        letters += 1
-                        if Self.isUpper(c) { upper += 1 }
-                    } else if (c == "'" || c == "\u{2019}"), i + 1 < n, Self.isLetter(scalars[i + 1]) {
-                        c = "'"
-                    } else {
-                        break
-                    }
+                    let c = scalars[i]
                     if c.value < 128 {
-                        buffer.append(UInt8(c.value >= 65 && c.value <= 90 ? c.value + 32 : c.value))
+                        if Self.isASCIILetter(c.value) {
+                            letters += 1
+                            if c.value <= 90 { upper += 1 }
+                            buffer.append(UInt8(c.value | 0x20))
+                        } else if c == "'", i + 1 < n, Self.isLetter(scalars[i + 1]) {
+                            buffer.append(UInt8(ascii: "'"))
+                        } else {
+                            break
+                        }
                     } else {
-                        ascii = false
-                        cased = cased || !Self.isCaseless(c)
-                        UTF8.encode(c) { buffer.append($0) }
+                        let cFlags = classes.flags(c)
+                        if cFlags.contains(.letterOrMark) {
+                            letters += 1
+                            if cFlags.contains(.uppercase) { upper += 1 }
+                            if cFlags.contains(.changesWhenLowercased) {
+                                buffer.append(contentsOf: c.properties.lowercaseMapping.utf8)
+                            } else {
+                                UTF8.encode(c) { buffer.append($0) }
+                            }
+                        } else if c == "\u{2019}", i + 1 < n, Self.isLetter(scalars[i + 1]) {
+                            buffer.append(UInt8(ascii: "'"))
+                        } else {
+                            break
+                        }
                     }
                     i += 1
                 }
-                let written = String(decoding: buffer, as: UTF8.self)
-                token.lower = ascii || !cased ? written : written.lowercased()
-                token.isCapitalised = Self.isUpper(s)
+                token.lower = String(decoding: buffer, as: UTF8.self)
+                token.isCapitalised = Self.isUpper(s, flags)
                 token.isAllCaps = letters >= 2 && upper == letters
             } else {
                 i += 1
@@ -120,15 +138,10 @@ struct TextTokens {
         self.tokens = tokens
     }
 
-    /// The text of scalars `start..<end`.
+    /// The text of scalars `start..<end` (clamped to the text).
     func text(_ start: Int, _ end: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(0, end - start))
         let lower = min(max(0, start), scalars.count)
-        for scalar in scalars[lower..<max(lower, min(scalars.count, end))] {
-            if scalar.value < 128 { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return source.string(lower, max(lower, min(scalars.count, end)))
     }
 
     /// The text from the start of token `first` to the end of token `last`.
@@ -136,38 +149,37 @@ struct TextTokens {
         text(tokens[first].start, tokens[last].end)
     }
 
+    /// White space (Unicode `White_Space`).
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 128 { return s == " " || s == "\n" || s == "\r" || s == "\t" || s.value == 0x0B || s.value == 0x0C }
-        if s.value >= 0x2010 && s.value <= 0x2027 { return false }  // dashes, quotation marks, ellipsis
-        return s.properties.isWhitespace
+        isSpace(s, s.value < 128 ? [] : ScalarClasses.shared.flags(s))
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
 
     /// Letters, and the combining marks that belong to them (a Devanagari nukta, an accent written apart).
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 128 { return (s.value | 0x20) >= 97 && (s.value | 0x20) <= 122 }
-        if s.value >= 0x2000 && s.value <= 0x206F { return false }  // general punctuation
-        if s.value >= 0x4E00 && s.value <= 0x9FFF || s.value >= 0xAC00 && s.value <= 0xD7A3 { return true }  // CJK, Hangul
-        let properties = s.properties
-        if properties.isAlphabetic { return true }
-        switch properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: return true
-        default: return false
-        }
+        isLetter(s, s.value < 128 ? [] : ScalarClasses.shared.flags(s))
     }
 
+    /// Upper-case letters (title case, as in "ǅ", is not upper case here).
     static func isUpper(_ s: Unicode.Scalar) -> Bool {
-        if s.value < 128 { return s.value >= 65 && s.value <= 90 }
-        if isCaseless(s) { return false }
-        return s.properties.isUppercase
+        isUpper(s, s.value < 128 ? [] : ScalarClasses.shared.flags(s))
     }
 
-    /// Scripts without letter case, by block: Arabic, Hebrew, Devanagari and other Indic scripts,
-    /// Thai, CJK, kana, Hangul (a fast path; other scalars ask their Unicode properties).
-    static func isCaseless(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (v >= 0x0590 && v <= 0x08FF) || (v >= 0x0900 && v <= 0x0DFF) || (v >= 0x0E00 && v <= 0x0EFF)
-            || (v >= 0x3040 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7AF)
+    // The tests above for a scalar whose table flags are known (empty for ASCII).
+
+    private static func isSpace(_ s: Unicode.Scalar, _ flags: ScalarClasses.Flags) -> Bool {
+        if s.value < 128 { return s == " " || s == "\n" || s == "\r" || s == "\t" || s.value == 0x0B || s.value == 0x0C }
+        return flags.contains(.whitespace)
     }
+
+    private static func isLetter(_ s: Unicode.Scalar, _ flags: ScalarClasses.Flags) -> Bool {
+        s.value < 128 ? isASCIILetter(s.value) : flags.contains(.letterOrMark)
+    }
+
+    private static func isUpper(_ s: Unicode.Scalar, _ flags: ScalarClasses.Flags) -> Bool {
+        s.value < 128 ? s.value >= 65 && s.value <= 90 : flags.contains(.uppercase)
+    }
+
+    private static func isASCIILetter(_ value: UInt32) -> Bool { (value | 0x20) >= 97 && (value | 0x20) <= 122 }
 }
