@@ -92,27 +92,27 @@ public struct Gazetteer: Sendable {
     }
 
     /// Phrases by their first folded token, longest first.
-    let phrasesByFirstToken: [String: [Phrase]]
+    let phrasesByFirstToken: WordTable<[Phrase]>
     let countriesByCode: [String: Country]
-    let countriesByName: [String: Country]
-    let demonyms: [String: Country]
-    let placesByName: [String: Place]
-    let organisationsByName: [String: Organisation]
-    let wordKinds: [String: WordKind]
-    let roleNouns: Set<String>
-    let organisationHeads: Set<String>
-    let organisationSuffixes: Set<String>
+    let countriesByName: WordTable<Country>
+    let demonyms: WordTable<Country>
+    let placesByName: WordTable<Place>
+    let organisationsByName: WordTable<Organisation>
+    let wordKinds: WordTable<WordKind>
+    let roleNouns: WordSet
+    let organisationHeads: WordSet
+    let organisationSuffixes: WordSet
     /// Words that end (or start) a place name: "Peninsula", "Strait", "Mount".
-    let placeHeads: Set<String>
+    let placeHeads: WordSet
     /// Folded family name → "ko", "ja" or "zh".
-    let familyNames: [String: String]
-    let nonNames: Set<String>
+    let familyNames: WordTable<String>
+    let nonNames: WordSet
     /// `nonNames` folded, for words written in capitals ("THE", "MEANWHILE").
-    let nonNameKeys: Set<String>
+    let nonNameKeys: WordSet
     /// Word lists by word as written.
-    let wordClasses: [String: WordClass]
-    /// First words of phrases written in lower case ("dpa"); few, so a list.
-    let lowercasePhraseStarts: [String]
+    let wordClasses: WordTable<WordClass>
+    /// First words of phrases written in lower case ("dpa").
+    let lowercasePhraseStarts: WordSet
 
     // MARK: Public lookups
 
@@ -265,11 +265,13 @@ public struct Gazetteer: Sendable {
         }.sorted()
 
         return Gazetteer(
-            phrasesByFirstToken: phrases, countriesByCode: countriesByCode, countriesByName: countriesByName,
-            demonyms: demonyms, placesByName: placesByName, organisationsByName: organisationsByName,
-            wordKinds: wordKinds, roleNouns: roleNouns, organisationHeads: organisationHeads,
-            organisationSuffixes: organisationSuffixes, placeHeads: placeHeads, familyNames: familyNames, nonNames: nonNames,
-            nonNameKeys: Set(nonNames.map(fold)), wordClasses: wordClasses, lowercasePhraseStarts: lowercaseStarts)
+            phrasesByFirstToken: WordTable(phrases), countriesByCode: countriesByCode,
+            countriesByName: WordTable(countriesByName), demonyms: WordTable(demonyms),
+            placesByName: WordTable(placesByName), organisationsByName: WordTable(organisationsByName),
+            wordKinds: WordTable(wordKinds), roleNouns: WordSet(roleNouns), organisationHeads: WordSet(organisationHeads),
+            organisationSuffixes: WordSet(organisationSuffixes), placeHeads: WordSet(placeHeads),
+            familyNames: WordTable(familyNames), nonNames: WordSet(nonNames), nonNameKeys: WordSet(nonNames.map(fold)),
+            wordClasses: WordTable(wordClasses), lowercasePhraseStarts: WordSet(lowercaseStarts))
     }
 
     /// Lower-cases, strips Latin diacritics and straightens apostrophes, for lookups.
