@@ -94,10 +94,15 @@ struct EntityResolver {
         typealias Name = (parts: [String], identity: String, name: String, family: String)
         private(set) var names: [Name] = []
         /// For each name word, the indices in ``names`` of the names that hold it, in order.
-        private var byPart: [String: [Int]] = [:]
+        private var byPart = WordTable<[Int]>()
 
         mutating func append(_ name: Name) {
-            for part in name.parts where byPart[part]?.last != names.count { byPart[part, default: []].append(names.count) }
+            for part in name.parts {
+                var holders = byPart[part] ?? []
+                guard holders.last != names.count else { continue }
+                holders.append(names.count)
+                byPart[part] = holders
+            }
             names.append(name)
         }
 
@@ -159,8 +164,8 @@ struct EntityResolver {
         _ words: [EntityExtractor.SingleWord], people: PeopleIndex, mentions: [(order: Int, mention: EntityMention)]
     ) -> [(order: Int, mention: EntityMention)] {
         var people = people
-        var organisations: [String: String] = [:]
-        var places: [String: String] = [:]
+        var organisations = WordTable<String>()
+        var places = WordTable<String>()
         for word in words where word.cue != .none && !(word.cue == .actor && word.looksPlural) {
             let key = Gazetteer.fold(word.text)
             if people.holds(key) { continue }
@@ -179,7 +184,7 @@ struct EntityResolver {
         for (order, mention) in mentions where mention.type == .person { personOrders.append((order, mention.identity)) }
         var result: [(order: Int, mention: EntityMention)] = []
         // The one-word form each person has been called so far: a writer keeps to one.
-        var shortForms: [String: String] = [:]
+        var shortForms = WordTable<String>()
         for word in words {
             let key = Gazetteer.fold(word.text)
             let matches = people.names(holding: key)
@@ -234,8 +239,8 @@ struct EntityResolver {
         _ acronyms: [EntityExtractor.SingleWord], definitions: [String: String], mentions: [(order: Int, mention: EntityMention)]
     ) -> [(order: Int, mention: EntityMention)] {
         guard !acronyms.isEmpty else { return [] }
-        var organisations: [String: EntityMention] = [:]
-        var byInitials: [String: String] = [:]
+        var organisations = WordTable<EntityMention>()
+        var byInitials = WordTable<String>()
         for (_, mention) in mentions where mention.type == .organisation && organisations[mention.identity] == nil {
             organisations[mention.identity] = mention
             let initials = Self.initials(mention.name)
@@ -280,7 +285,7 @@ struct EntityResolver {
 
     /// "Ministry of Foreign Affairs" joins the "Japanese Ministry of Foreign Affairs" named in the same article.
     private func mergeQualifiedOrganisations(_ entities: inout [Entity]) {
-        var owner: [String: Int] = [:]
+        var owner = WordTable<Int>()
         for (index, entity) in entities.enumerated() where entity.type == .organisation {
             for alias in entity.aliases where owner[Gazetteer.fold(alias)] == nil { owner[Gazetteer.fold(alias)] = index }
         }
@@ -299,7 +304,7 @@ struct EntityResolver {
 
     private func aggregate(_ mentions: [(order: Int, mention: EntityMention)]) -> [Entity] {
         var entities: [Entity] = []
-        var indexByIdentity: [String: Int] = [:]
+        var indexByIdentity = WordTable<Int>()
         for (order, mention) in mentions {
             let index: Int
             if let existing = indexByIdentity[mention.identity] {

@@ -56,25 +56,24 @@ enum EntityTokenizer {
                 index += 1
                 continue
             }
-            var token: EntityToken
+            // Each token is built in the array: a local copy would retain and release its strings.
             if isWordScalar(scalar) {
                 let start = index
                 index = wordEnd(scalars, from: index)
-                token = makeWord(text, start, index)
+                tokens.append(makeWord(text, start, index))
             } else if isApostrophe(scalar), index + 1 < count, scalars[index + 1] == "s" || scalars[index + 1] == "S",
                       index + 2 >= count || !isWordScalar(scalars[index + 2]), !tokens.isEmpty, tokens[tokens.count - 1].end == index {
-                token = EntityToken(start: index, end: index + 2, text: "'s", key: "'s", kind: .punctuation,
-                                    isCapitalised: false, isAllCaps: false)
+                tokens.append(EntityToken(start: index, end: index + 2, text: "'s", key: "'s", kind: .punctuation,
+                                          isCapitalised: false, isAllCaps: false))
                 index += 2
             } else {
                 let mark = text.string(index, index + 1)
-                token = EntityToken(start: index, end: index + 1, text: mark, key: isApostrophe(scalar) ? "'" : mark,
-                                    kind: .punctuation, isCapitalised: false, isAllCaps: false)
+                tokens.append(EntityToken(start: index, end: index + 1, text: mark, key: isApostrophe(scalar) ? "'" : mark,
+                                          kind: .punctuation, isCapitalised: false, isAllCaps: false))
                 index += 1
             }
-            token.paragraphStart = lineBreakPending
+            tokens[tokens.count - 1].paragraphStart = lineBreakPending
             lineBreakPending = false
-            tokens.append(token)
         }
         markSentences(&tokens, scalars)
         return tokens

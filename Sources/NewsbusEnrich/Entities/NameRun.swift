@@ -110,8 +110,14 @@ struct NameRunScanner {
     private mutating func findGazetteerPhrases() {
         var index = 0
         while index < tokens.count {
+            // Lower-case words only start acronyms written in lower case ("dpa"). (Fields are read
+            // in place: a copy of the token would retain and release its two strings.)
+            guard tokens[index].isWord, tokens[index].isCapitalised || allCapitals
+                    || gazetteer.lowercasePhraseStarts.contains(tokens[index].key) else {
+                index += 1
+                continue
+            }
             let token = tokens[index]
-            // Lower-case words only start acronyms written in lower case ("dpa").
             if token.isWord, token.isCapitalised, let prefix = Self.hyphenatedAdjectivePrefix(token.text),
                let phrase = gazetteer.phrasesByFirstToken[Gazetteer.fold(String(prefix))]?.first(where: { $0.tokens.count == 1 && $0.exactSurface == nil }) {
                 // "Stockholm-based": a mention of Stockholm.

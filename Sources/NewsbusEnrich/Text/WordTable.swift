@@ -42,7 +42,7 @@ struct WordTable<Value>: @unchecked Sendable {
         }
     }
 
-    /// The value for `word`; setting stores or replaces it (nil is not stored).
+    /// The value for `word`; setting stores or replaces it, setting nil removes it.
     subscript(word: String) -> Value? {
         get {
             let hash = Self.hash(word)
@@ -55,7 +55,10 @@ struct WordTable<Value>: @unchecked Sendable {
             }
         }
         set {
-            guard let newValue else { return }
+            guard let newValue else {
+                remove(word)
+                return
+            }
             if (count + 1) * 2 > hashes.count { grow() }
             let hash = Self.hash(word)
             var slot = Int(truncatingIfNeeded: hash) & mask
@@ -73,6 +76,34 @@ struct WordTable<Value>: @unchecked Sendable {
         }
     }
 
+    /// Removes `word`, moving back the words after it in its probe run so that none is cut off
+    /// from its home slot (deletion without tombstones, for linear probing).
+    private mutating func remove(_ word: String) {
+        let hash = Self.hash(word)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while hashes[slot] != hash || keys[slot] != word {
+            if hashes[slot] == 0 { return }
+            slot = (slot + 1) & mask
+        }
+        var hole = slot
+        var next = (slot + 1) & mask
+        while hashes[next] != 0 {
+            let home = Int(truncatingIfNeeded: hashes[next]) & mask
+            // The word at `next` may fill the hole when its home is not in (hole, next].
+            if (next > hole && (home <= hole || home > next)) || (next < hole && home <= hole && home > next) {
+                hashes[hole] = hashes[next]
+                keys[hole] = keys[next]
+                values[hole] = values[next]
+                hole = next
+            }
+            next = (next + 1) & mask
+        }
+        hashes[hole] = 0
+        keys[hole] = ""
+        values[hole] = nil
+        count -= 1
+    }
+
     private mutating func grow() {
         var bigger = WordTable(minimumCapacity: hashes.count)
         for slot in hashes.indices where hashes[slot] != 0 { bigger[keys[slot]] = values[slot] }
@@ -83,11 +114,16 @@ struct WordTable<Value>: @unchecked Sendable {
 /// A read-only set of words with ``WordTable``'s lookup.
 struct WordSet: Sendable, ExpressibleByArrayLiteral {
     private var table: WordTable<Bool>
+    /// The longest word's length in UTF-8 bytes: longer words are not looked up.
+    private var longest = 0
 
     /// The set of `words`.
     init<Words: Sequence<String>>(_ words: Words) {
         table = WordTable(minimumCapacity: words.underestimatedCount)
-        for word in words { table[word] = true }
+        for word in words {
+            table[word] = true
+            longest = max(longest, word.utf8.count)
+        }
     }
 
     init(arrayLiteral words: String...) {
@@ -96,7 +132,7 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     /// Whether `word` is in the set.
     @inline(__always)
-    func contains(_ word: String) -> Bool { table[word] != nil }
+    func contains(_ word: String) -> Bool { word.utf8.count <= longest && table[word] != nil }
 
     /// Whether `word` is in the set.
     func contains(_ word: Substring) -> Bool { table[String(word)] != nil }
