@@ -82,7 +82,7 @@ struct EntityExtractor {
                 }
                 continue
             }
-            guard let run = scanner.run(at: index) else {
+            guard scanner.mayStartUnit(at: index), let run = scanner.run(at: index) else {
                 index += 1
                 continue
             }

@@ -161,6 +161,14 @@ struct NameRunScanner {
         return true
     }
 
+    /// Whether a unit (and so a run) may start at token `index`: a gazetteer match starts there,
+    /// or a capitalised word in text that is not all capitals. A cheap test that lets a scan skip
+    /// the lower-case words, most of a text, without building anything.
+    @inline(__always)
+    func mayStartUnit(at index: Int) -> Bool {
+        spanStarts[index] >= 0 || (tokens[index].isWord && tokens[index].isCapitalised && !allCapitals)
+    }
+
     /// The unit starting at token `index`, if that token can be part of a name run.
     func unit(at index: Int) -> NameRun.Unit? {
         guard index < tokens.count else { return nil }
