@@ -37,3 +37,33 @@ struct EntitiesFoldTableTests {
         #expect(checked > 10_000)
     }
 }
+
+@Suite("Entities folding table: scripts that fold to themselves")
+struct EntitiesUnchangedScriptsTests {
+    @Test("every letter of the unchanged blocks folds to itself in Foundation and is never reordered")
+    func everyLetter() {
+        var checked = 0
+        for block in FoldTable.unchangedBlocks {
+            for value in block {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let letter = String(Character(scalar))
+                #expect(Gazetteer.foldWithFoundation(letter) == letter, "U+\(String(value, radix: 16))")
+                #expect(!FoldTable.isReordered(scalar), "U+\(String(value, radix: 16))")
+                #expect(FoldTable.isUnchanged(value))
+                checked += 1
+            }
+        }
+        #expect(checked > 38_000)
+        #expect(!FoldTable.isUnchanged(0x3099), "the combining voicing mark is reordered")
+        #expect(!FoldTable.isUnchanged(0x0E48), "Thai tone marks are reordered")
+    }
+
+    @Test("words in Thai, kana, Han and Hangul fold without Foundation, as Foundation folds them")
+    func words() {
+        for word in ["ภาษาไทย", "ประเทศไทย", "カタカナ", "ひらがな", "東京都", "서울특별시", "がぎぐ", "中华人民共和国"] {
+            #expect(FoldTable.shared.fold(word) != nil, "\(word)")
+            #expect(Gazetteer.fold(word) == Gazetteer.foldWithFoundation(word), "\(word)")
+        }
+        #expect(FoldTable.shared.fold("か\u{3099}") == nil, "a combining voicing mark takes Foundation's path")
+    }
+}

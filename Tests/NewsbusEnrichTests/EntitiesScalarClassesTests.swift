@@ -18,4 +18,14 @@ struct EntitiesScalarClassesTests {
         #expect(classes("٣").contains(.word), "Arabic-Indic digits are part of a word")
         #expect(shared.flags("\u{1D400}") == ScalarClasses.flags(of: "\u{1D400}"), "beyond the table: computed")
     }
+
+    @Test("the blocks filled without the property tables hold caseless letters only")
+    func caselessLetterBlocks() {
+        for block in ScalarClasses.caselessLetterBlocks {
+            for value in block {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                #expect(ScalarClasses.flags(of: scalar) == [.word, .letter], "U+\(String(value, radix: 16))")
+            }
+        }
+    }
 }

@@ -122,13 +122,13 @@ extension EntityExtractor {
     }
 
     /// Lower-case nouns after a name that make it a place: "Henan province", "Frankfurt station".
-    static let placeNouns: Set<String> = [
+    static let placeNouns: WordSet = [
         "province", "prefecture", "state", "county", "district", "region", "island", "islands", "city", "town",
         "village", "station", "airport", "port", "building", "square", "street", "river", "mountain", "valley",
         "peninsula", "municipality", "neighbourhood", "neighborhood", "suburb", "township", "coast", "bay",
     ]
     /// Prepositions before a name that make it a place when nothing else says what it is.
-    static let placePrepositions: Set<String> = ["in", "near", "outside", "around", "across", "towards", "toward"]
+    static let placePrepositions: WordSet = ["in", "near", "outside", "around", "across", "towards", "toward"]
 
     /// Token texts joined by single spaces.
     static func textBetween(_ tokens: [EntityToken], _ first: Int, _ last: Int) -> String {
@@ -136,15 +136,15 @@ extension EntityExtractor {
     }
 
     /// Words that open an apposition describing the name before it.
-    static let appositionStarts: Set<String> = [
+    static let appositionStarts: WordSet = [
         "a", "an", "the", "its", "his", "her", "their", "our", "one", "another", "former", "chief", "head", "who",
     ]
 
     /// Words after an apposition's head noun.
-    static let appositionEnds: Set<String> = ["at", "of", "for", "in", "with", "from", "on", "who", "which", "that", "to", "and"]
+    static let appositionEnds: WordSet = ["at", "of", "for", "in", "with", "from", "on", "who", "which", "that", "to", "and"]
 
     /// Nouns in an apposition that make the name before it an organisation.
-    static let organisationNouns: Set<String> = [
+    static let organisationNouns: WordSet = [
         "company", "firm", "group", "developer", "bank", "club", "union", "party", "agency", "organisation",
         "organization", "charity", "network", "maker", "manufacturer", "producer", "operator", "carrier", "airline",
         "broadcaster", "newspaper", "insurer", "lender", "retailer", "regulator", "association", "federation",

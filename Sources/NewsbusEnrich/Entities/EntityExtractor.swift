@@ -41,7 +41,7 @@ struct EntityExtractor {
     private var order = 0
 
     /// Verbs after a name that show it is a person speaking or acting.
-    static let personVerbs: Set<String> = [
+    static let personVerbs: WordSet = [
         "said", "says", "told", "tells", "added", "adds", "noted", "stressed", "explained", "warned", "asked",
         "announced", "wrote", "tweeted", "posted", "insisted", "argued", "claimed", "replied", "urged", "emphasised",
         "emphasized", "stated", "commented", "remarked", "continued", "concluded", "acknowledged", "admitted",
@@ -49,11 +49,11 @@ struct EntityExtractor {
         "met", "visited", "spoke", "called", "vowed", "pledged", "promised", "criticised", "criticized", "praised",
     ]
     /// Words before a name that show it is a person speaking: "said Gunn", "according to Gunn".
-    static let precedingSpeechWords: Set<String> = ["said", "says", "told", "added", "asked", "wrote", "to"]
+    static let precedingSpeechWords: WordSet = ["said", "says", "told", "added", "asked", "wrote", "to"]
     /// Caption role markers after a name: "Sung Kim (C)".
-    static let captionMarkers: Set<String> = ["L", "R", "C", "l", "r", "c", "left", "right", "centre", "center", "front", "back", "top", "2nd", "3rd", "4th"]
+    static let captionMarkers: WordSet = ["L", "R", "C", "l", "r", "c", "left", "right", "centre", "center", "front", "back", "top", "2nd", "3rd", "4th"]
     /// Organisation heads that take "in <place>": "US Embassy in Jakarta".
-    static let locatedHeads: Set<String> = ["Embassy", "Consulate", "Mission", "Office", "Bureau"]
+    static let locatedHeads: WordSet = ["Embassy", "Consulate", "Mission", "Office", "Bureau"]
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
@@ -82,7 +82,7 @@ struct EntityExtractor {
                 }
                 continue
             }
-            guard let run = scanner.run(at: index) else {
+            guard scanner.mayStartUnit(at: index), let run = scanner.run(at: index) else {
                 index += 1
                 continue
             }
@@ -111,7 +111,9 @@ struct EntityExtractor {
         /// The text between two tokens (inclusive), spaces as written, line breaks as spaces.
         func text(_ first: Int, _ last: Int) -> String {
             let text = source.string(tokens[first].start, tokens[last].end)
-            guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 }) else { return text }
+            // White space inside a name (a line break, a no-break space) becomes one space.
+            guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 }),
+                  text.unicodeScalars.contains(where: { $0 != " " && $0.properties.isWhitespace }) else { return text }
             return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 }))
         }
     }
@@ -193,13 +195,13 @@ struct EntityExtractor {
     }
 
     /// Lower-case words that may stand between a country and a lower-case head: "French foreign ministry".
-    static let lowercaseOrganisationFields: Set<String> = [
+    static let lowercaseOrganisationFields: WordSet = [
         "foreign", "defence", "defense", "interior", "finance", "trade", "health", "justice", "economy", "education",
         "environment", "agriculture", "culture", "unification", "energy", "industry", "labour", "labor", "transport",
         "home", "science", "central", "national", "federal", "state", "military", "intelligence",
     ]
     /// Lower-case heads after a country or demonym that name one of its institutions.
-    static let lowercaseOrganisationHeads: Set<String> = ["ministry", "embassy", "consulate", "parliament", "navy", "army"]
+    static let lowercaseOrganisationHeads: WordSet = ["ministry", "embassy", "consulate", "parliament", "navy", "army"]
 
     /// "the French embassy in Seoul", "North Korea's foreign ministry", "Belarusian defence ministry".
     private mutating func findLowercaseOrganisation(after country: NameRun.Unit, context: inout Context) {
@@ -275,7 +277,7 @@ struct EntityExtractor {
     }
 
     /// Connectors inside organisation names before the head.
-    static let joinsOrganisationWords: Set<String> = ["and", "&", ",", "'s", "de", "la", "del", "des", "du", "di", "da", "der", "van", "von"]
+    static let joinsOrganisationWords: WordSet = ["and", "&", ",", "'s", "de", "la", "del", "des", "du", "di", "da", "der", "van", "von"]
 
     private static func isOrganisationHead(_ unit: NameRun.Unit) -> Bool {
         switch unit.tag {

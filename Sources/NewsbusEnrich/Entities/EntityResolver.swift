@@ -18,6 +18,20 @@ struct EntityResolver {
         var places: [Article.Concept] = []
     }
 
+    /// The segments an entity is mentioned in, as bits.
+    private struct Segments: OptionSet {
+        let rawValue: UInt8
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+        init(_ segment: ArticleSegment) {
+            switch segment {
+            case .headline: rawValue = 1
+            case .lead: rawValue = 2
+            case .body: rawValue = 4
+            case .caption: rawValue = 8
+            }
+        }
+    }
+
     private struct Entity {
         var type: EntityType
         var name: String
@@ -26,7 +40,7 @@ struct EntityResolver {
         var uri: String
         var firstOrder: Int
         var count = 0
-        var segments: Set<ArticleSegment> = []
+        var segments = Segments()
         var confidence: UInt32 = 0
         var isGazetteer: Bool
         /// Some mention has a cue; an entity found by shape alone is dropped.
@@ -77,19 +91,40 @@ struct EntityResolver {
 
     /// Full names, longest first; shorter names that are part of a longer one map to it.
     private struct PeopleIndex {
-        var names: [(parts: [String], identity: String, name: String, family: String)] = []
+        typealias Name = (parts: [String], identity: String, name: String, family: String)
+        private(set) var names: [Name] = []
+        /// For each name word, the indices in ``names`` of the names that hold it, in order.
+        private var byPart = WordTable<[Int]>()
+
+        mutating func append(_ name: Name) {
+            for part in name.parts {
+                var holders = byPart[part] ?? []
+                guard holders.last != names.count else { continue }
+                holders.append(names.count)
+                byPart[part] = holders
+            }
+            names.append(name)
+        }
+
+        /// The names holding the word `part`, in order.
+        func names(holding part: String) -> [Name] {
+            byPart[part]?.map { names[$0] } ?? []
+        }
+
+        /// Whether some name holds the word `part`.
+        func holds(_ part: String) -> Bool { byPart[part] != nil }
 
         func canonical(for parts: [String]) -> (identity: String, name: String)? {
-            guard !parts.isEmpty else { return nil }
-            for entry in names where entry.parts.count >= parts.count && Self.contains(entry.parts, parts) {
-                return (entry.identity, entry.name)
+            guard let first = parts.first, let candidates = byPart[first] else { return nil }
+            for index in candidates where names[index].parts.count >= parts.count && Self.contains(names[index].parts, parts) {
+                return (names[index].identity, names[index].name)
             }
             return nil
         }
 
         static func contains(_ whole: [String], _ part: [String]) -> Bool {
             guard part.count <= whole.count else { return false }
-            for start in 0...(whole.count - part.count) where Array(whole[start..<(start + part.count)]) == part {
+            for start in 0...(whole.count - part.count) where whole[start..<(start + part.count)].elementsEqual(part) {
                 return true
             }
             return false
@@ -109,7 +144,7 @@ struct EntityResolver {
         }.map(\.element)
         var index = PeopleIndex()
         for mention in ordered where index.canonical(for: mention.nameParts) == nil {
-            index.names.append((mention.nameParts, mention.identity, mention.name, familyName(mention.nameParts)))
+            index.append((mention.nameParts, mention.identity, mention.name, familyName(mention.nameParts)))
         }
         return index
     }
@@ -129,15 +164,15 @@ struct EntityResolver {
         _ words: [EntityExtractor.SingleWord], people: PeopleIndex, mentions: [(order: Int, mention: EntityMention)]
     ) -> [(order: Int, mention: EntityMention)] {
         var people = people
-        var organisations: [String: String] = [:]
-        var places: [String: String] = [:]
+        var organisations = WordTable<String>()
+        var places = WordTable<String>()
         for word in words where word.cue != .none && !(word.cue == .actor && word.looksPlural) {
             let key = Gazetteer.fold(word.text)
-            if people.names.contains(where: { $0.parts.contains(key) }) { continue }
+            if people.holds(key) { continue }
             if word.cue == .place {
                 if places[key] == nil { places[key] = word.text }
             } else if word.cue == .person {
-                people.names.append(([key], "person:" + key, word.text, key))
+                people.append(([key], "person:" + key, word.text, key))
                 organisations[key] = nil
             } else if organisations[key] == nil {
                 organisations[key] = word.text
@@ -149,10 +184,10 @@ struct EntityResolver {
         for (order, mention) in mentions where mention.type == .person { personOrders.append((order, mention.identity)) }
         var result: [(order: Int, mention: EntityMention)] = []
         // The one-word form each person has been called so far: a writer keeps to one.
-        var shortForms: [String: String] = [:]
+        var shortForms = WordTable<String>()
         for word in words {
             let key = Gazetteer.fold(word.text)
-            let matches = people.names.filter { $0.parts.contains(key) }
+            let matches = people.names(holding: key)
             if matches.isEmpty, organisations[key] == nil, let name = places[key] {
                 result.append((word.order, EntityMention(
                     type: .place, identity: "place-name:" + key, name: name, surface: word.text,
@@ -204,8 +239,8 @@ struct EntityResolver {
         _ acronyms: [EntityExtractor.SingleWord], definitions: [String: String], mentions: [(order: Int, mention: EntityMention)]
     ) -> [(order: Int, mention: EntityMention)] {
         guard !acronyms.isEmpty else { return [] }
-        var organisations: [String: EntityMention] = [:]
-        var byInitials: [String: String] = [:]
+        var organisations = WordTable<EntityMention>()
+        var byInitials = WordTable<String>()
         for (_, mention) in mentions where mention.type == .organisation && organisations[mention.identity] == nil {
             organisations[mention.identity] = mention
             let initials = Self.initials(mention.name)
@@ -234,16 +269,23 @@ struct EntityResolver {
     /// "Korea Institute for Defense Analyses" → "KIDA": capitals starting words, skipping "of", "for"...
     static func initials(_ name: String) -> String {
         var result = ""
-        for word in name.split(whereSeparator: { $0 == " " || $0 == "-" }) {
-            guard let first = word.unicodeScalars.first, first.properties.isUppercase else { continue }
-            result.unicodeScalars.append(first)
+        var wordStart = true
+        for scalar in name.unicodeScalars {
+            if scalar == " " || scalar == "-" {
+                wordStart = true
+                continue
+            }
+            if wordStart, scalar.value < 0x80 ? scalar.value &- 0x41 < 26 : scalar.properties.isUppercase {
+                result.unicodeScalars.append(scalar)
+            }
+            wordStart = false
         }
         return result
     }
 
     /// "Ministry of Foreign Affairs" joins the "Japanese Ministry of Foreign Affairs" named in the same article.
     private func mergeQualifiedOrganisations(_ entities: inout [Entity]) {
-        var owner: [String: Int] = [:]
+        var owner = WordTable<Int>()
         for (index, entity) in entities.enumerated() where entity.type == .organisation {
             for alias in entity.aliases where owner[Gazetteer.fold(alias)] == nil { owner[Gazetteer.fold(alias)] = index }
         }
@@ -262,7 +304,7 @@ struct EntityResolver {
 
     private func aggregate(_ mentions: [(order: Int, mention: EntityMention)]) -> [Entity] {
         var entities: [Entity] = []
-        var indexByIdentity: [String: Int] = [:]
+        var indexByIdentity = WordTable<Int>()
         for (order, mention) in mentions {
             let index: Int
             if let existing = indexByIdentity[mention.identity] {
@@ -279,7 +321,7 @@ struct EntityResolver {
             // Changed in place: a copy would make each alias append copy the arrays.
             entities[index].count += 1
             if !mention.isTentative { entities[index].isFirm = true }
-            entities[index].segments.insert(mention.segment)
+            entities[index].segments.insert(Segments(mention.segment))
             entities[index].confidence = max(entities[index].confidence, mention.confidence)
             if entities[index].uri.isEmpty { entities[index].uri = mention.uri }
             if mention.type == .person && mention.name.unicodeScalars.count > entities[index].name.unicodeScalars.count {
@@ -323,9 +365,9 @@ struct EntityResolver {
     /// Salience 0...100: in the headline, in the lead, in a caption, and how often.
     private func salience(_ entity: Entity) -> UInt32 {
         var score = 0
-        if entity.segments.contains(.headline) { score += 35 }
-        if entity.segments.contains(.lead) { score += 25 }
-        if entity.segments.contains(.caption) { score += 5 }
+        if entity.segments.contains(Segments(.headline)) { score += 35 }
+        if entity.segments.contains(Segments(.lead)) { score += 25 }
+        if entity.segments.contains(Segments(.caption)) { score += 5 }
         score += 8 * min(entity.count, 5)
         return UInt32(min(score, 100))
     }

@@ -32,7 +32,7 @@ struct EntityToken: Sendable {
 /// Dotted acronyms ("U.S.") are one word. A sentence ends at ".", "!", "?" or "…" unless the word
 /// before is an abbreviation or an initial, and at every line break.
 enum EntityTokenizer {
-    private static let abbreviations: Set<String> = [
+    private static let abbreviations: WordSet = [
         "mr", "mrs", "ms", "dr", "st", "prof", "gen", "lt", "col", "sen", "rep", "gov", "jr", "sr", "no",
         "inc", "co", "corp", "ltd", "vs", "etc", "capt", "sgt", "adm", "cmdr", "mt", "ft", "ave", "jan", "feb",
         "aug", "sept", "sep", "oct", "nov", "dec", "messrs", "rev", "amb", "supt", "insp", "pres", "fig",
@@ -56,27 +56,26 @@ enum EntityTokenizer {
                 index += 1
                 continue
             }
-            var token: EntityToken
+            // Each token is built in the array: a local copy would retain and release its strings.
             if isWordScalar(scalar) {
                 let start = index
                 index = wordEnd(scalars, from: index)
-                token = makeWord(text, start, index)
+                tokens.append(makeWord(text, start, index))
             } else if isApostrophe(scalar), index + 1 < count, scalars[index + 1] == "s" || scalars[index + 1] == "S",
                       index + 2 >= count || !isWordScalar(scalars[index + 2]), !tokens.isEmpty, tokens[tokens.count - 1].end == index {
-                token = EntityToken(start: index, end: index + 2, text: "'s", key: "'s", kind: .punctuation,
-                                    isCapitalised: false, isAllCaps: false)
+                tokens.append(EntityToken(start: index, end: index + 2, text: "'s", key: "'s", kind: .punctuation,
+                                          isCapitalised: false, isAllCaps: false))
                 index += 2
             } else {
                 let mark = text.string(index, index + 1)
-                token = EntityToken(start: index, end: index + 1, text: mark, key: isApostrophe(scalar) ? "'" : mark,
-                                    kind: .punctuation, isCapitalised: false, isAllCaps: false)
+                tokens.append(EntityToken(start: index, end: index + 1, text: mark, key: isApostrophe(scalar) ? "'" : mark,
+                                          kind: .punctuation, isCapitalised: false, isAllCaps: false))
                 index += 1
             }
-            token.paragraphStart = lineBreakPending
+            tokens[tokens.count - 1].paragraphStart = lineBreakPending
             lineBreakPending = false
-            tokens.append(token)
         }
-        markSentences(&tokens)
+        markSentences(&tokens, scalars)
         return tokens
     }
 
@@ -141,7 +140,7 @@ enum EntityTokenizer {
         return i
     }
 
-    private static let domainEndings: Set<String> = ["com", "org", "net", "io", "co", "ai", "gov", "edu"]
+    private static let domainEndings: WordSet = ["com", "org", "net", "io", "co", "ai", "gov", "edu"]
 
     /// The end of a domain ending starting at `start` ("com" in "Amazon.com"), if there is one.
     private static func domainEnding(_ s: [Unicode.Scalar], from start: Int) -> Int? {
@@ -154,7 +153,6 @@ enum EntityTokenizer {
     }
 
     private static func makeWord(_ source: ScalarText, _ start: Int, _ end: Int) -> EntityToken {
-        let s = source.scalars
         let text = source.string(start, end)
         var letters = 0
         var uppers = 0
@@ -162,29 +160,49 @@ enum EntityTokenizer {
         var afterHyphenUpper = false
         var previousHyphen = false
         var isASCII = true
-        for scalar in s[start..<end] {
-            if !scalar.isASCII { isASCII = false }
-            if isLetter(scalar) {
-                letters += 1
-                let upper = isUpper(scalar)
-                if upper { uppers += 1 }
-                if firstLetterUpper == nil { firstLetterUpper = upper }
-                if previousHyphen && upper { afterHyphenUpper = true }
+        source.scalars.withUnsafeBufferPointer { scalars in
+            let classes = ScalarClasses.shared
+            for index in start..<end {
+                let scalar = scalars[index]
+                let value = scalar.value
+                let isLetter: Bool
+                let upper: Bool
+                if value < 0x80 {
+                    isLetter = (value | 0x20) &- 0x61 < 26
+                    upper = value &- 0x41 < 26
+                } else {
+                    isASCII = false
+                    let flags = classes.flags(scalar)
+                    isLetter = flags.contains(.letter)
+                    upper = flags.contains(.upper)
+                }
+                if isLetter {
+                    letters += 1
+                    if upper { uppers += 1 }
+                    if firstLetterUpper == nil { firstLetterUpper = upper }
+                    if previousHyphen && upper { afterHyphenUpper = true }
+                }
+                previousHyphen = value == 0x2D || value == 0x2010 || value == 0x2011
             }
-            previousHyphen = isHyphen(scalar)
         }
-        let leadingDigit = !isLetter(s[start])
+        let leadingDigit = !isLetter(source.scalars[start])
         var capitalised = firstLetterUpper == true && !leadingDigit
         // "al-Assad", "bin-Salman", "el-Sisi": a lower-case particle before a capitalised name.
         if !capitalised && afterHyphenUpper && firstLetterUpper == false { capitalised = true }
         // The lookup key: the text itself for lower-case ASCII, else folded.
-        let key = !isASCII ? Gazetteer.fold(text) : uppers == 0 ? text : source.lowercasedASCII(start, end)
+        let key: String
+        if isASCII {
+            key = uppers == 0 ? text : source.lowercasedASCII(start, end)
+        } else {
+            // The table's folding from the scalars at hand, else the general one.
+            key = source.scalars.withUnsafeBufferPointer { FoldTable.shared.fold(scalars: $0[start..<end]) } ?? Gazetteer.fold(text)
+        }
         return EntityToken(
             start: start, end: end, text: text, key: key, kind: .word,
             isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters)
     }
 
-    private static func markSentences(_ tokens: inout [EntityToken]) {
+    private static func markSentences(_ tokens: inout [EntityToken], _ scalars: [Unicode.Scalar]) {
         var sentence = 0
         var startPending = true
         var previousWord = -1
@@ -200,9 +218,12 @@ enum EntityTokenizer {
                 previousWord = i
                 continue
             }
-            switch tokens[i].text {
+            // Punctuation tokens are one scalar, except the possessive "'s" (never a sentence mark).
+            guard tokens[i].end - tokens[i].start == 1 else { continue }
+            let mark = scalars[tokens[i].start]
+            switch mark {
             case ".", "!", "?", "\u{2026}":
-                if tokens[i].text == ".", previousWord >= 0, tokens[previousWord].end == tokens[i].start,
+                if mark == ".", previousWord >= 0, tokens[previousWord].end == tokens[i].start,
                    abbreviations.contains(tokens[previousWord].key)
                     || (tokens[previousWord].end - tokens[previousWord].start == 1 && tokens[previousWord].isCapitalised) {
                     continue

@@ -92,27 +92,27 @@ public struct Gazetteer: Sendable {
     }
 
     /// Phrases by their first folded token, longest first.
-    let phrasesByFirstToken: [String: [Phrase]]
+    let phrasesByFirstToken: WordTable<[Phrase]>
     let countriesByCode: [String: Country]
-    let countriesByName: [String: Country]
-    let demonyms: [String: Country]
-    let placesByName: [String: Place]
-    let organisationsByName: [String: Organisation]
-    let wordKinds: [String: WordKind]
-    let roleNouns: Set<String>
-    let organisationHeads: Set<String>
-    let organisationSuffixes: Set<String>
+    let countriesByName: WordTable<Country>
+    let demonyms: WordTable<Country>
+    let placesByName: WordTable<Place>
+    let organisationsByName: WordTable<Organisation>
+    let wordKinds: WordTable<WordKind>
+    let roleNouns: WordSet
+    let organisationHeads: WordSet
+    let organisationSuffixes: WordSet
     /// Words that end (or start) a place name: "Peninsula", "Strait", "Mount".
-    let placeHeads: Set<String>
+    let placeHeads: WordSet
     /// Folded family name → "ko", "ja" or "zh".
-    let familyNames: [String: String]
-    let nonNames: Set<String>
+    let familyNames: WordTable<String>
+    let nonNames: WordSet
     /// `nonNames` folded, for words written in capitals ("THE", "MEANWHILE").
-    let nonNameKeys: Set<String>
+    let nonNameKeys: WordSet
     /// Word lists by word as written.
-    let wordClasses: [String: WordClass]
-    /// First words of phrases written in lower case ("dpa"); few, so a list.
-    let lowercasePhraseStarts: [String]
+    let wordClasses: WordTable<WordClass>
+    /// First words of phrases written in lower case ("dpa").
+    let lowercasePhraseStarts: WordSet
 
     // MARK: Public lookups
 
@@ -265,64 +265,60 @@ public struct Gazetteer: Sendable {
         }.sorted()
 
         return Gazetteer(
-            phrasesByFirstToken: phrases, countriesByCode: countriesByCode, countriesByName: countriesByName,
-            demonyms: demonyms, placesByName: placesByName, organisationsByName: organisationsByName,
-            wordKinds: wordKinds, roleNouns: roleNouns, organisationHeads: organisationHeads,
-            organisationSuffixes: organisationSuffixes, placeHeads: placeHeads, familyNames: familyNames, nonNames: nonNames,
-            nonNameKeys: Set(nonNames.map(fold)), wordClasses: wordClasses, lowercasePhraseStarts: lowercaseStarts)
+            phrasesByFirstToken: WordTable(phrases), countriesByCode: countriesByCode,
+            countriesByName: WordTable(countriesByName), demonyms: WordTable(demonyms),
+            placesByName: WordTable(placesByName), organisationsByName: WordTable(organisationsByName),
+            wordKinds: WordTable(wordKinds), roleNouns: WordSet(roleNouns), organisationHeads: WordSet(organisationHeads),
+            organisationSuffixes: WordSet(organisationSuffixes), placeHeads: WordSet(placeHeads),
+            familyNames: WordTable(familyNames), nonNames: WordSet(nonNames), nonNameKeys: WordSet(nonNames.map(fold)),
+            wordClasses: WordTable(wordClasses), lowercasePhraseStarts: WordSet(lowercaseStarts))
     }
 
     /// Lower-cases, strips Latin diacritics and straightens apostrophes, for lookups.
     public static func fold(_ text: String) -> String {
-        var hasUpper = false
-        var isASCII = true
-        var curlyApostrophes = 0
-        var otherNonASCII = false
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte >= 0x80 {
-                isASCII = false
-                // U+2019 (’) is E2 80 99; anything else non-ASCII takes the full path.
-                let second = utf8.index(after: index)
-                if byte == 0xE2, second != utf8.endIndex, utf8[second] == 0x80,
-                   utf8.index(after: second) != utf8.endIndex, utf8[utf8.index(after: second)] == 0x99 {
+        var text = text
+        // One pass over the bytes: ASCII (lower-cased here), U+2019 (straightened here), or other.
+        let (hasUpper, curlyApostrophes, otherNonASCII) = text.withUTF8 { bytes in
+            var hasUpper = false
+            var curlyApostrophes = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    // U+2019 (’) is E2 80 99; anything else non-ASCII takes the full path.
+                    guard byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 else {
+                        return (hasUpper, curlyApostrophes, true)
+                    }
                     curlyApostrophes += 1
-                    index = utf8.index(index, offsetBy: 3)
+                    index += 3
                     continue
                 }
-                otherNonASCII = true
-                break
+                if byte &- 0x41 < 26 { hasUpper = true }
+                index += 1
             }
-            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
-            index = utf8.index(after: index)
+            return (hasUpper, curlyApostrophes, false)
         }
-        if !isASCII && !otherNonASCII {
-            // Only curly apostrophes: straighten them and lower-case ASCII, without Foundation.
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(utf8.count - 2 * curlyApostrophes)
-            var skip = 0
-            for byte in utf8 {
-                if skip > 0 { skip -= 1; continue }
-                if byte == 0xE2 { bytes.append(0x27); skip = 2; continue }
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        if isASCII {
-            guard hasUpper else { return text }
-            let count = text.utf8.count
-            return String(unsafeUninitializedCapacity: count) { buffer in
+        if otherNonASCII { return FoldTable.shared.fold(text) ?? foldWithFoundation(text) }
+        guard hasUpper || curlyApostrophes > 0 else { return text }
+        let count = text.utf8.count - 2 * curlyApostrophes
+        return text.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: count) { buffer in
+                var out = 0
                 var index = 0
-                for byte in text.utf8 {
-                    buffer[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    index += 1
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == 0xE2 {
+                        buffer[out] = 0x27
+                        index += 3
+                    } else {
+                        buffer[out] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                        index += 1
+                    }
+                    out += 1
                 }
-                return count
+                return out
             }
         }
-        return FoldTable.shared.fold(text) ?? foldWithFoundation(text)
     }
 
     /// The reference folding: Foundation's case and diacritic folding, then lower-casing.

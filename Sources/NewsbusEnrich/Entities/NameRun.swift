@@ -60,19 +60,19 @@ struct NameRun {
     var units: [Unit]
 
     /// Connectors allowed between capitalised words of one run.
-    static let connectors: Set<String> = [
+    static let connectors: WordSet = [
         "of", "for", "on", "the", "and", "&", "de", "del", "della", "der", "den", "van", "von", "da", "dos", "das",
         "du", "la", "le", "bin", "bint", "ibn", "al", "el", "y",
     ]
     /// Connectors that may sit inside a person's name.
-    static let nameParticles: Set<String> = [
+    static let nameParticles: WordSet = [
         "de", "del", "della", "der", "den", "van", "von", "da", "dos", "das", "du", "la", "le", "bin", "bint", "ibn", "al", "el", "y",
     ]
     static let maximumUnits = 24
     /// Month abbreviations that are also given names ("Jan Hatzius"); a date has a number or a dot after them.
-    static let monthAbbreviations: Set<String> = ["Jan", "Mar", "Jun", "Jul", "Aug", "Oct", "Nov", "Dec", "Sept"]
+    static let monthAbbreviations: WordSet = ["Jan", "Mar", "Jun", "Jul", "Aug", "Oct", "Nov", "Dec", "Sept"]
     /// Titles written with a dot that does not end the sentence.
-    static let abbreviatedTitles: Set<String> = [
+    static let abbreviatedTitles: WordSet = [
         "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "Gov", "Capt", "Sgt", "Adm", "Cmdr", "Rev", "Amb", "St",
     ]
 }
@@ -110,8 +110,14 @@ struct NameRunScanner {
     private mutating func findGazetteerPhrases() {
         var index = 0
         while index < tokens.count {
+            // Lower-case words only start acronyms written in lower case ("dpa"). (Fields are read
+            // in place: a copy of the token would retain and release its two strings.)
+            guard tokens[index].isWord, tokens[index].isCapitalised || allCapitals
+                    || gazetteer.lowercasePhraseStarts.contains(tokens[index].key) else {
+                index += 1
+                continue
+            }
             let token = tokens[index]
-            // Lower-case words only start acronyms written in lower case ("dpa").
             if token.isWord, token.isCapitalised, let prefix = Self.hyphenatedAdjectivePrefix(token.text),
                let phrase = gazetteer.phrasesByFirstToken[Gazetteer.fold(String(prefix))]?.first(where: { $0.tokens.count == 1 && $0.exactSurface == nil }) {
                 // "Stockholm-based": a mention of Stockholm.
@@ -153,6 +159,14 @@ struct NameRunScanner {
         // A capitalised single word is not a name just because it starts a sentence: the
         // demonym "Polish" or a city like "Nice" still needs to be written with a capital.
         return true
+    }
+
+    /// Whether a unit (and so a run) may start at token `index`: a gazetteer match starts there,
+    /// or a capitalised word in text that is not all capitals. A cheap test that lets a scan skip
+    /// the lower-case words, most of a text, without building anything.
+    @inline(__always)
+    func mayStartUnit(at index: Int) -> Bool {
+        spanStarts[index] >= 0 || (tokens[index].isWord && tokens[index].isCapitalised && !allCapitals)
     }
 
     /// The unit starting at token `index`, if that token can be part of a name run.
@@ -210,14 +224,21 @@ struct NameRunScanner {
 
     /// "Zurich" for "Zurich-based"; nil for words that are not such adjectives.
     static func hyphenatedAdjectivePrefix(_ word: String) -> Substring? {
-        guard word.utf8.contains(0x2D), let hyphen = word.lastIndex(of: "-") else { return nil }
+        guard hasHyphen(word), let hyphen = word.lastIndex(of: "-") else { return nil }
         let ending = word[word.index(after: hyphen)...]
         return adjectiveEndings.contains(ending) ? word[..<hyphen] : nil
     }
 
+    /// Whether `word` holds an ASCII hyphen (a byte scan; `utf8.contains` walks an iterator).
+    @inline(__always)
+    static func hasHyphen(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { $0.contains(0x2D) }
+    }
+
     /// Hyphenated titles: "Secretary-General", "Vice-Minister".
     private func hyphenatedTitle(_ word: String) -> Gazetteer.WordClass? {
-        guard word.utf8.contains(0x2D), let first = word.split(separator: "-").first, let last = word.split(separator: "-").last else { return nil }
+        guard Self.hasHyphen(word), let first = word.split(separator: "-").first, let last = word.split(separator: "-").last else { return nil }
         let kinds = [gazetteer.wordKinds[String(first)], gazetteer.wordKinds[String(last).capitalized]]
         if kinds.contains(.titleHead) { return Gazetteer.WordClass(title: .titleHead) }
         return kinds.contains(.titleModifier) ? Gazetteer.WordClass(title: .titleModifier) : nil

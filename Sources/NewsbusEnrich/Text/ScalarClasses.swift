@@ -25,9 +25,17 @@ struct ScalarClasses: Sendable {
 
     private let table: [Flags]
 
+    /// Blocks whose every scalar is a caseless letter (CJK ideographs and extension A, Hangul
+    /// syllables): filled without asking the property tables 40,000 times at start-up; a test
+    /// checks them against the properties.
+    static let caselessLetterBlocks: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3]
+
     private init() {
         var table = [Flags](repeating: [], count: 0x10000)
-        for value in UInt32(0x80)..<0x10000 {
+        for block in Self.caselessLetterBlocks {
+            for value in block { table[Int(value)] = [.word, .letter] }
+        }
+        for value in UInt32(0x80)..<0x10000 where table[Int(value)].isEmpty {
             guard let scalar = Unicode.Scalar(value) else { continue }
             table[Int(value)] = Self.flags(of: scalar)
         }

@@ -7,32 +7,41 @@ struct ScalarText: Sendable {
     let utf8: [UInt8]
 
     init(_ text: String) {
-        var bytes = Array(text.utf8)
-        if bytes.isEmpty { bytes = [] }
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        scalars.reserveCapacity(bytes.count)
-        offsets.reserveCapacity(bytes.count + 1)
-        var index = 0
+        let bytes = Array(text.utf8)
         let count = bytes.count
-        while index < count {
-            let lead = bytes[index]
-            offsets.append(index)
-            if lead < 0x80 {
-                scalars.append(Unicode.Scalar(lead))
-                index += 1
-                continue
+        var scalarCount = 0
+        // At most one scalar per byte; both arrays are trimmed to the scalars found.
+        var offsets: [Int] = []
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { scalars, scalarsCount in
+            offsets = [Int](unsafeUninitializedCapacity: count + 1) { offsets, offsetsCount in
+                bytes.withUnsafeBufferPointer { bytes in
+                    var index = 0
+                    var found = 0
+                    while index < count {
+                        let lead = bytes[index]
+                        offsets[found] = index
+                        if lead < 0x80 {
+                            scalars[found] = Unicode.Scalar(lead)
+                            index += 1
+                        } else {
+                            // A Swift String is valid UTF-8, so the sequence lengths can be trusted.
+                            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                            for k in 1..<length where index + k < count {
+                                value = (value << 6) | (UInt32(bytes[index + k]) & 0x3F)
+                            }
+                            scalars[found] = Unicode.Scalar(value) ?? "\u{FFFD}"
+                            index += length
+                        }
+                        found += 1
+                    }
+                    offsets[found] = count
+                    scalarCount = found
+                    offsetsCount = found + 1
+                }
             }
-            // A Swift String is valid UTF-8, so the sequence lengths can be trusted.
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<length where index + k < count {
-                value = (value << 6) | (UInt32(bytes[index + k]) & 0x3F)
-            }
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-            index += length
+            scalarsCount = scalarCount
         }
-        offsets.append(count)
         self.scalars = scalars
         self.utf8Offsets = offsets
         self.utf8 = bytes

@@ -30,6 +30,15 @@ struct EnrichBench: ParsableCommand {
     @Flag(name: .long, help: "Print every expectation missed and every spurious finding.")
     var verbose = false
 
+    @Option(name: .long, help: "Time only this enricher (repeatable); the stages before it still run, untimed, to prepare its input.")
+    var only: [BuiltInEnricher] = []
+
+    @Flag(name: .long, help: "Skip the quality report; print only the speed table.")
+    var speedOnly = false
+
+    @Option(name: .long, help: "Write every timed article, as the last timed enricher left it, to this file (protobuf, each length-prefixed): compare two builds' files to check that a speed change left the output byte-identical.")
+    var dump: String?
+
     func validate() throws {
         guard articles >= 1 else { throw ValidationError("--articles must be at least 1") }
     }
@@ -48,6 +57,7 @@ struct EnrichBench: ParsableCommand {
             }
             guard !loaded.isEmpty else { throw failure("no fixtures in \(folder.path)") }
             if timingFixtures.isEmpty { timingFixtures = loaded }
+            if speedOnly { break }
             try printQuality(title: title, folder: folder, fixtures: loaded, pipeline: pipeline)
         }
         try printSpeed(pipeline, fixtures: timingFixtures)
@@ -91,8 +101,14 @@ struct EnrichBench: ParsableCommand {
         let bodyBytes = inputs.reduce(0) { $0 + ($1.mainBody?.value.utf8.count ?? 0) } / max(inputs.count, 1)
         print("\nspeed: \(articles) articles with \(bodyBytes)-byte bodies (\(averageBytes) bytes encoded), each enricher alone, 1 core")
         print("enricher       articles/s   µs/article   × codec time   (baseline: protobuf-c decode+encode \(String(format: "%.0f", codecRate)) articles/s)")
-        for (kind, enricher) in pipeline {
+        let lastTimed = only.isEmpty ? pipeline.count - 1 : pipeline.lastIndex { only.contains($0.kind) } ?? -1
+        for (kind, enricher) in pipeline.prefix(lastTimed + 1) {
             var copies = inputs
+            guard only.isEmpty || only.contains(kind) else {
+                for index in copies.indices { try enricher.enrichOnce(&copies[index]) }
+                inputs = copies
+                continue
+            }
             let start = MonotonicClock.nowNs()
             for index in copies.indices { try enricher.enrichOnce(&copies[index]) }
             let seconds = Double(MonotonicClock.nowNs() - start) / 1e9
@@ -101,6 +117,20 @@ struct EnrichBench: ParsableCommand {
                 kind.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)
                     + String(format: "%11.0f %12.1f %14.2f", rate, 1e6 / rate, codecRate / rate))
             inputs = copies  // the next stage sees what this one added
+        }
+        if let dump { try write(inputs, to: dump, codec: codec) }
+    }
+
+    /// The articles, protobuf-encoded, each after its length as a 4-byte little-endian integer.
+    private func write(_ articles: [Article], to path: String, codec: WireCodec) throws {
+        var bytes: [UInt8] = []
+        for article in articles {
+            let payload = try codec.encode(article)
+            withUnsafeBytes(of: UInt32(payload.count).littleEndian) { bytes.append(contentsOf: $0) }
+            bytes.append(contentsOf: payload)
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw failure("cannot write \(path)")
         }
     }
 
@@ -147,3 +177,5 @@ struct EnrichBench: ParsableCommand {
         return ExitCode(2)
     }
 }
+
+extension BuiltInEnricher: ExpressibleByArgument {}
