@@ -29,11 +29,13 @@ struct ScalarClasses: Sendable {
     /// syllables): filled without asking the property tables 40,000 times at start-up; a test
     /// checks them against the properties.
     static let caselessLetterBlocks: [ClosedRange<UInt32>] = [0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3]
+    /// The flags of every scalar in those blocks.
+    static let caselessLetter: Flags = [.word, .letter, .letterOrMark]
 
     private init() {
         var table = [Flags](repeating: [], count: 0x10000)
         for block in Self.caselessLetterBlocks {
-            for value in block { table[Int(value)] = [.word, .letter] }
+            for value in block { table[Int(value)] = Self.caselessLetter }
         }
         for value in UInt32(0x80)..<0x10000 where table[Int(value)].isEmpty {
             guard let scalar = Unicode.Scalar(value) else { continue }
