@@ -106,6 +106,9 @@ struct DateExpressions {
             "easter", "christmas",
         ])
 
+    /// ``vocabulary`` as a ``WordSet``, for the test on every word of a text.
+    private static let vocabularyWords = WordSet(vocabulary)
+
     // MARK: Matching
 
     private func word(_ i: Int) -> String? {
@@ -157,13 +160,12 @@ struct DateExpressions {
     }
 
     private func match(at i: Int) -> Match? {
-        let t = tokens[i]
-        switch t.kind {
+        switch tokens[i].kind {
         case .number:
             return isoDate(i) ?? numericDate(i) ?? dayFirst(i, start: i)
         case .word:
-            guard Self.vocabulary.contains(Self.possessiveStripped(t.lower)) else { return nil }
-            if t.lower == "the", let m = dayFirst(i + 1, start: i) { return m }
+            guard Self.vocabularyWords.contains(Self.possessiveStripped(tokens[i].lower)) else { return nil }
+            if tokens[i].lower == "the", let m = dayFirst(i + 1, start: i) { return m }
             return monthFirst(i) ?? prepositionedYear(i) ?? bareMonth(i) ?? weekday(i) ?? deictic(i) ?? period(i)
                 ?? ago(i) ?? holiday(i)
         case .mark:

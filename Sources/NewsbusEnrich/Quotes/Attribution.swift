@@ -44,6 +44,9 @@ enum Attribution {
         "highlighted", "underscored", "underlined", "pointed", "expressed",
     ]
 
+    /// ``cueVerbs`` as a ``WordSet``, for the test on every word of a text.
+    static let cueVerbWords = WordSet(cueVerbs)
+
     /// Cues whose object follows them ("told reporters", "asked the minister"): no speaker after them.
     static let objectCues: Set<String> = [
         "told", "tells", "telling", "asked", "asks", "asking", "urged", "urges", "urging", "accused", "accusing",
@@ -64,7 +67,7 @@ enum Attribution {
     /// Whether token `i` is a cue; "according to" counts as one cue.
     static func cue(at i: Int, in t: [TextTokens.Token]) -> Bool {
         guard t[i].kind == .word else { return false }
-        if cueVerbs.contains(t[i].lower) { return true }
+        if cueVerbWords.contains(t[i].lower) { return true }
         return t[i].lower == "according" && i + 1 < t.count && t[i + 1].lower == "to"
     }
 

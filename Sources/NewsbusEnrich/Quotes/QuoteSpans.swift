@@ -33,7 +33,9 @@ struct QuoteSpans {
         var i = 0
         let n = scalars.count
         while i < n {
-            guard let (closer, alternative) = closer(forOpeningAt: i, in: scalars) else {
+            // Most scalars cannot open a quote: skip them without the full test.
+            guard scalars[i] == "\"" || scalars[i].value >= 0xAB, let (closer, alternative) = closer(forOpeningAt: i, in: scalars)
+            else {
                 i += 1
                 continue
             }

@@ -131,12 +131,17 @@ struct SpeakerResolver {
 
     /// Lowercased with curly apostrophes straightened.
     static func key(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
         var straightened = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { straightened.append(scalar == "\u{2019}" ? "'" : scalar) }
         return String(straightened).lowercased()
     }
 
     static func possessiveStripped(_ word: String) -> String {
+        // Only a word ending in `s`, `’` or `'` (the last UTF-8 byte of each) can change.
+        guard let last = word.utf8.last, last == UInt8(ascii: "s") || last == 0x99 || last == UInt8(ascii: "'") else { return word }
         if word.hasSuffix("’s") || word.hasSuffix("'s") { return String(word.dropLast(2)) }
         if word.hasSuffix("’") || word.hasSuffix("'") { return String(word.dropLast()) }
         return word
