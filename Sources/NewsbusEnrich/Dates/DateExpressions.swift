@@ -106,8 +106,14 @@ struct DateExpressions {
             "easter", "christmas",
         ])
 
-    /// ``vocabulary`` as a ``WordSet``, for the test on every word of a text.
+    // The word lists above as ``WordSet``s and ``WordTable``s, for the lookups made on most words.
     private static let vocabularyWords = WordSet(vocabulary)
+    private static let monthNameTable = WordTable(monthNames)
+    private static let monthAbbreviationTable = WordTable(monthAbbreviations)
+    private static let weekdayTable = WordTable(weekdays)
+    private static let smallNumberTable = WordTable(smallNumbers)
+    private static let datePrepositionWords = WordSet(datePrepositions)
+    private static let pastVerbWords = WordSet(pastVerbs)
 
     // MARK: Matching
 
@@ -152,8 +158,8 @@ struct DateExpressions {
     private func month(_ i: Int) -> (month: Int, last: Int, abbreviated: Bool)? {
         guard i < tokens.count, tokens[i].kind == .word, tokens[i].isCapitalised else { return nil }
         let w = tokens[i].lower
-        if let m = Self.monthNames[w] { return (m, i, false) }
-        if let m = Self.monthAbbreviations[w] {
+        if let m = Self.monthNameTable[w] { return (m, i, false) }
+        if let m = Self.monthAbbreviationTable[w] {
             return (m, isMark(i + 1, ".") && !tokens[i + 1].spaceBefore ? i + 1 : i, true)
         }
         return nil
@@ -250,7 +256,7 @@ struct DateExpressions {
         guard let w = word(i) else { return nil }
         // "in 2020 and 2021", "from 2019 to 2021": a year continuing a list of years.
         let continuesList = (w == "and" || w == "or" || w == "to") && i > 0 && year(i - 1) != nil
-        guard Self.datePrepositions.contains(w) || w == "the" || continuesList else { return nil }
+        guard Self.datePrepositionWords.contains(w) || w == "the" || continuesList else { return nil }
         var j = i + 1
         let hyphen = isMark(j, "-")
         if hyphen { j += 1 }  // mid-2021
@@ -263,7 +269,7 @@ struct DateExpressions {
 
     /// `in January`, `since March`, `last May`, `mid-December`, `in March last year`.
     private func bareMonth(_ i: Int) -> Match? {
-        guard let w = word(i), Self.datePrepositions.contains(w), let anchor else { return nil }
+        guard let w = word(i), Self.datePrepositionWords.contains(w), let anchor else { return nil }
         var j = i + 1
         if isMark(j, "-") { j += 1 }
         guard let (month, monthLast, abbreviated) = month(j), !abbreviated, monthFirst(j) == nil else { return nil }
@@ -291,7 +297,7 @@ struct DateExpressions {
         var j = i
         let modifier = word(i)
         if modifier == "last" || modifier == "next" || modifier == "this" || modifier == "on" || modifier == "previous" { j += 1 }
-        guard j < tokens.count, tokens[j].isCapitalised, let w = word(j), let day = Self.weekdays[Self.possessiveStripped(w)]
+        guard j < tokens.count, tokens[j].isCapitalised, let w = word(j), let day = Self.weekdayTable[Self.possessiveStripped(w)]
         else { return nil }
         // "Tuesday, December 13, 2022": the full date says it better.
         if isMark(j + 1, ","), monthFirst(j + 2) != nil || dayFirst(j + 2, start: j + 2) != nil { return nil }
@@ -362,7 +368,7 @@ struct DateExpressions {
     }
 
     private func isPastVerb(_ w: String) -> Bool {
-        Self.pastVerbs.contains(w) || w.count > 4 && w.hasSuffix("ed") && !["need", "speed", "feed", "seed"].contains(where: w.hasSuffix)
+        Self.pastVerbWords.contains(w) || w.count > 4 && w.hasSuffix("ed") && !["need", "speed", "feed", "seed"].contains(where: w.hasSuffix)
     }
 
     /// Whether token `k` is a full stop, question or exclamation mark that ends a sentence
@@ -465,7 +471,7 @@ struct DateExpressions {
         let count: Int
         if tokens[i].kind == .number, tokens[i].digits <= 3 {
             count = tokens[i].number
-        } else if let w = word(i), let small = Self.smallNumbers[w], small > 0 {
+        } else if let w = word(i), let small = Self.smallNumberTable[w], small > 0 {
             count = small
         } else {
             return nil
@@ -494,8 +500,12 @@ struct DateExpressions {
     /// "today's" → "today" (token words write the apostrophe straight).
     static func possessiveStripped(_ word: String) -> String {
         let utf8 = word.utf8
-        guard utf8.count > 2, utf8.last == UInt8(ascii: "s") else { return word }
-        let apostrophe = utf8.index(utf8.endIndex, offsetBy: -2)
-        return utf8[apostrophe] == UInt8(ascii: "'") ? String(word[..<apostrophe]) : word
+        guard utf8.count > 2 else { return word }
+        var word = word
+        let stripped = word.withUTF8 { bytes in
+            bytes[bytes.count - 1] == UInt8(ascii: "s") && bytes[bytes.count - 2] == UInt8(ascii: "'")
+                ? String(decoding: bytes[..<(bytes.count - 2)], as: UTF8.self) : nil
+        }
+        return stripped ?? word
     }
 }
