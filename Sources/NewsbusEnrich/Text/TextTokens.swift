@@ -58,8 +58,11 @@ struct TextTokens {
 
     private init(source: ScalarText) {
         self.source = source
-        let scalars = source.scalars
-        let classes = ScalarClasses.shared
+        tokens = source.scalars.withUnsafeBufferPointer { Self.tokenize($0, classes: ScalarClasses.shared) }
+    }
+
+    /// The tokens of `scalars`.
+    private static func tokenize(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, classes: ScalarClasses) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 4)
         var buffer: [UInt8] = []
@@ -135,7 +138,7 @@ struct TextTokens {
             spaceBefore = false
             lineBreakBefore = false
         }
-        self.tokens = tokens
+        return tokens
     }
 
     /// The text of scalars `start..<end` (clamped to the text).
