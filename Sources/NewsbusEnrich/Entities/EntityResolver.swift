@@ -285,18 +285,23 @@ struct EntityResolver {
 
     /// "Ministry of Foreign Affairs" joins the "Japanese Ministry of Foreign Affairs" named in the same article.
     private func mergeQualifiedOrganisations(_ entities: inout [Entity]) {
+        // Entities are read in place throughout: a copy would retain every string and array in it.
         var owner = WordTable<Int>()
-        for (index, entity) in entities.enumerated() where entity.type == .organisation {
-            for alias in entity.aliases where owner[Gazetteer.fold(alias)] == nil { owner[Gazetteer.fold(alias)] = index }
+        for index in entities.indices where entities[index].type == .organisation {
+            for alias in entities[index].aliases {
+                let key = Gazetteer.fold(alias)
+                if owner[key] == nil { owner[key] = index }
+            }
         }
         var removed: Set<Int> = []
-        for (index, entity) in entities.enumerated() where entity.type == .organisation && !entity.isGazetteer {
-            guard let target = owner[Gazetteer.fold(entity.name)], target != index, !removed.contains(target) else { continue }
-            entities[target].count += entity.count
-            entities[target].segments.formUnion(entity.segments)
-            entities[target].firstOrder = min(entities[target].firstOrder, entity.firstOrder)
+        for index in entities.indices where entities[index].type == .organisation && !entities[index].isGazetteer {
+            guard let target = owner[Gazetteer.fold(entities[index].name)], target != index, !removed.contains(target) else { continue }
+            entities[target].count += entities[index].count
+            entities[target].segments.formUnion(entities[index].segments)
+            entities[target].firstOrder = min(entities[target].firstOrder, entities[index].firstOrder)
             removed.insert(index)
         }
+        guard !removed.isEmpty else { return }
         entities = entities.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
@@ -339,18 +344,18 @@ struct EntityResolver {
         let folded = entities.map { Gazetteer.fold($0.name) }
         var strongNames: Set<String> = []
         var placeNames: Set<String> = []
-        for (index, entity) in entities.enumerated() where entity.type != .person {
+        for index in entities.indices where entities[index].type != .person {
             strongNames.insert(folded[index])
-            strongNames.formUnion(entity.foldedForms)
-            if entity.type == .place { placeNames.insert(folded[index]) }
+            strongNames.formUnion(entities[index].foldedForms)
+            if entities[index].type == .place { placeNames.insert(folded[index]) }
         }
-        var kept: [Entity] = []
-        for (index, entity) in entities.enumerated() {
-            if entity.type == .person && strongNames.contains(folded[index]) { continue }
-            if entity.type == .organisation && !entity.isGazetteer && placeNames.contains(folded[index]) { continue }
-            kept.append(entity)
+        let dropped = entities.indices.filter { index in
+            (entities[index].type == .person && strongNames.contains(folded[index]))
+                || (entities[index].type == .organisation && !entities[index].isGazetteer && placeNames.contains(folded[index]))
         }
-        entities = kept
+        guard !dropped.isEmpty else { return }
+        let droppedSet = Set(dropped)
+        entities = entities.indices.filter { !droppedSet.contains($0) }.map { entities[$0] }
     }
 
     /// The URI stem for entities without a gazetteer id; the name's slug follows.
