@@ -94,7 +94,7 @@ struct EntityResolver {
         typealias Name = (parts: [String], identity: String, name: String, family: String)
         private(set) var names: [Name] = []
         /// For each name word, the indices in ``names`` of the names that hold it, in order.
-        private var byPart = WordTable<[Int]>()
+        private var byPart = WordTable<[Int]>(minimumCapacity: 32)
 
         mutating func append(_ name: Name) {
             for part in name.parts {
@@ -239,8 +239,8 @@ struct EntityResolver {
         _ acronyms: [EntityExtractor.SingleWord], definitions: [String: String], mentions: [(order: Int, mention: EntityMention)]
     ) -> [(order: Int, mention: EntityMention)] {
         guard !acronyms.isEmpty else { return [] }
-        var organisations = WordTable<EntityMention>()
-        var byInitials = WordTable<String>()
+        var organisations = WordTable<EntityMention>(minimumCapacity: mentions.count)
+        var byInitials = WordTable<String>(minimumCapacity: mentions.count)
         for (_, mention) in mentions where mention.type == .organisation && organisations[mention.identity] == nil {
             organisations[mention.identity] = mention
             let initials = Self.initials(mention.name)
@@ -286,7 +286,7 @@ struct EntityResolver {
     /// "Ministry of Foreign Affairs" joins the "Japanese Ministry of Foreign Affairs" named in the same article.
     private func mergeQualifiedOrganisations(_ entities: inout [Entity]) {
         // Entities are read in place throughout: a copy would retain every string and array in it.
-        var owner = WordTable<Int>()
+        var owner = WordTable<Int>(minimumCapacity: entities.count * 2)
         for index in entities.indices where entities[index].type == .organisation {
             for alias in entities[index].aliases {
                 let key = Gazetteer.fold(alias)
@@ -309,7 +309,7 @@ struct EntityResolver {
 
     private func aggregate(_ mentions: [(order: Int, mention: EntityMention)]) -> [Entity] {
         var entities: [Entity] = []
-        var indexByIdentity = WordTable<Int>()
+        var indexByIdentity = WordTable<Int>(minimumCapacity: mentions.count)
         for (order, mention) in mentions {
             let index: Int
             if let existing = indexByIdentity[mention.identity] {
