@@ -127,6 +127,8 @@ extension EntityExtractor {
         "village", "station", "airport", "port", "building", "square", "street", "river", "mountain", "valley",
         "peninsula", "municipality", "neighbourhood", "neighborhood", "suburb", "township", "coast", "bay",
     ]
+    /// Nouns of ownership in a company: "shares of X", "a stake in X", "X shares".
+    static let holdingNouns: Set<String> = ["shares", "stake", "stakes", "shareholders", "shareholder", "stock", "bonds"]
     /// Prepositions before a name that make it a place when nothing else says what it is.
     static let placePrepositions: Set<String> = ["in", "near", "outside", "around", "across", "towards", "toward"]
 
@@ -180,6 +182,19 @@ extension EntityExtractor {
         if tokens[after].isWord, !tokens[after].isCapitalised, Self.placeNouns.contains(tokens[after].key) {
             cues.place = Self.textBetween(tokens, firstToken, after)
         }
+        // "the province of Cebu", "the southern state of Tamil Nadu".
+        if firstToken > 1, tokens[firstToken - 1].key == "of", tokens[firstToken - 2].isWord, !tokens[firstToken - 2].isCapitalised,
+           Self.placeNouns.contains(tokens[firstToken - 2].key) {
+            cues.place = ""
+        }
+        // A listed company's context: "shares of Kestrel", "a stake in Kestrel", "Kestrel shares".
+        if firstToken > 1, tokens[firstToken - 1].key == "of" || tokens[firstToken - 1].key == "in",
+           Self.holdingNouns.contains(tokens[firstToken - 2].key) {
+            cues.organisation = true
+        }
+        if tokens[after].isWord, !tokens[after].isCapitalised, Self.holdingNouns.contains(tokens[after].key) {
+            cues.organisation = true
+        }
         // "Halifax, Nova Scotia": a name after a known city and a comma is the region it lies in
         // (not in a list: "Israel, Hamas and Egypt").
         if firstToken > 1, tokens[firstToken - 1].text == ",", tokens[firstToken - 2].isCapitalised,
@@ -205,7 +220,11 @@ extension EntityExtractor {
                 let token = tokens[look]
                 // The head noun comes before a prepositional phrase: "a researcher at the Asan Institute".
                 if look > after + 1, Self.appositionEnds.contains(token.key) { break }
-                if token.isWord, Self.organisationNouns.contains(token.key) { describesPerson = false }
+                // "the two largest developers": a plural noun describes the names before it.
+                if token.isWord, Self.organisationNouns.contains(token.key)
+                    || token.key.hasSuffix("s") && Self.organisationNouns.contains(String(token.key.dropLast())) {
+                    describesPerson = false
+                }
                 if token.isWord, gazetteer.roleNouns.contains(token.key) || gazetteer.wordKinds[token.text] == .titleHead {
                     describesPerson = true
                 }

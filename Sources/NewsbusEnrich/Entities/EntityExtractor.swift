@@ -52,6 +52,8 @@ struct EntityExtractor {
     static let precedingSpeechWords: Set<String> = ["said", "says", "told", "added", "asked", "wrote", "to"]
     /// Caption role markers after a name: "Sung Kim (C)".
     static let captionMarkers: Set<String> = ["L", "R", "C", "l", "r", "c", "left", "right", "centre", "center", "front", "back", "top", "2nd", "3rd", "4th"]
+    /// Place heads after a known place that name its administrative area: "Niigata Prefecture".
+    static let administrativeHeads: Set<String> = ["Prefecture", "Province", "County", "District", "Region", "Territory"]
     /// Organisation heads that take "in <place>": "US Embassy in Jakarta".
     static let locatedHeads: Set<String> = ["Embassy", "Consulate", "Mission", "Office", "Bureau"]
 
@@ -314,6 +316,16 @@ struct EntityExtractor {
             }
             guard left < right else { continue }
             let name = context.text(units[left].first, units[right].last)
+            // "Niigata Prefecture", "Gujarat State": the known place, with the phrase as an alias.
+            if left + 1 == h, right == h, case .place(let place)? = units[left].gazetteerEntry,
+               Self.administrativeHeads.contains(context.tokens[units[h].first].text) {
+                var mention = gazetteerMention(.place(place), first: units[left].first, last: units[left].last, context: context)
+                mention.extraAliases.append(name)
+                addMention(mention)
+                consumed[left] = true
+                consumed[h] = true
+                continue
+            }
             addMention(EntityMention(
                 type: .place, identity: "place-name:" + Gazetteer.fold(name), name: name, surface: name,
                 uri: "", confidence: 75, segment: context.segment(at: units[left].first)))

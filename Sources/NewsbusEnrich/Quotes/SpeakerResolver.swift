@@ -14,6 +14,9 @@ struct SpeakerResolver {
     private var byKey: [String: Article.Concept] = [:]
     /// Single words of people's names and aliases → the person (for following mentions).
     private(set) var personByWord: [String: Article.Concept] = [:]
+    /// The organisations' names and aliases as lower-case token texts, by their first word, to
+    /// find where each is mentioned (see ``recentOrganisation(before:in:where:)``).
+    private(set) var organisationForms: [String: [(words: [String], concept: Article.Concept)]] = [:]
 
     /// Nouns that name an organisation in a role phrase ("the ministry said").
     static let organisationNouns: Set<String> = [
@@ -50,6 +53,13 @@ struct SpeakerResolver {
         // A one-word alias wins over a word of someone else's full name.
         for person in people.reversed() {
             for alias in person.aliases where !alias.contains(" ") { personByWord[Self.key(alias)] = person }
+        }
+        for organisation in organisations {
+            for form in [organisation.name] + organisation.aliases {
+                let words = Self.tokenTexts(form)
+                guard let first = words.first else { continue }
+                organisationForms[first, default: []].append((words, organisation))
+            }
         }
     }
 
@@ -111,14 +121,11 @@ struct SpeakerResolver {
         return nil
     }
 
-    /// Whether a role phrase names a person's role ("the envoy") rather than an organisation.
-    static func isPersonRole(_ words: [String]) -> Bool { words.last.map(personNouns.contains) ?? false }
-
     /// Whether the words, or a tail of them, name a known person or organisation.
     func isKnown(_ words: [String]) -> Bool { known(words) != nil }
 
     /// The longest tail of `words` that names a known concept.
-    private func known(_ words: [String]) -> Article.Concept? {
+    func known(_ words: [String]) -> Article.Concept? {
         let keys = words.map(Self.key)
         for start in keys.indices {
             var tail = keys[start...].joined(separator: " ")

@@ -1,0 +1,130 @@
+import NewsbusWire
+
+/// Speakers given by a role rather than a name: "the minister said", "the company said",
+/// "a company spokesperson said", "her son said".
+///
+/// - A relative ("her son", "his wife") names nobody the article lists: no speaker, rather than a
+///   wrong one.
+/// - A person's role ("the minister", "the envoy") is the person last introduced with that title
+///   ("environment minister, Thorsten Eder", "Agriculture Minister Hoshino Ryota"), else the most
+///   recent person.
+/// - An organisation's noun ("the ministry", "the court", "a company spokesperson") is the
+///   organisation mentioned last whose name holds the noun ("Bavarian Administrative Court");
+///   for a company-like noun with no such name ("the company", "the firm"), the organisation
+///   mentioned last.
+extension SpeakerResolver {
+    /// Family and other private relations: "her son said" is nobody the article lists.
+    static let relationNouns: Set<String> = [
+        "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "grandson",
+        "granddaughter", "grandmother", "grandfather", "uncle", "aunt", "nephew", "niece", "cousin", "widow",
+        "widower", "child", "children", "parents", "family", "relative", "relatives", "fiancee", "fiance",
+        "stepson", "stepdaughter", "friend", "neighbour", "neighbor", "boyfriend", "girlfriend", "sibling",
+    ]
+    /// Nouns that stand for whatever organisation the text last named: "the company said".
+    static let companyNouns: Set<String> = [
+        "company", "firm", "group", "carrier", "airline", "lender", "insurer", "maker", "developer", "operator",
+        "retailer", "publisher", "broadcaster", "startup", "conglomerate", "club", "team", "chipmaker", "carmaker",
+        "automaker", "drugmaker", "manufacturer", "producer", "utility", "business", "charity", "organisation",
+        "organization", "association", "bank", "miner", "brewer", "shipbuilder", "exchange", "network",
+    ]
+    /// How far back (in tokens) a role looks for the name it stands for.
+    static let roleReach = 600
+
+    /// The speaker a role phrase stands for, or nil when it names nobody the article lists.
+    /// - Parameters:
+    ///   - words: the phrase's words, lower case, without the determiner ("environment", "minister").
+    ///   - capitalised: its capitalised words as written ("Japan’s", "Foreign", "Ministry").
+    ///   - definite: "the minister", "its spokesman" (not "a spokesman").
+    ///   - token: the cue's token; the phrase points back from here.
+    ///   - recentPerson: the most recent person before `token`, by the reader's own account.
+    func resolve(
+        role words: [String], capitalised: [String], definite: Bool, at token: Int, in text: TextTokens,
+        recentPerson: () -> Article.Concept?
+    ) -> Article.Concept? {
+        guard let head = words.last else { return nil }
+        if Self.relationNouns.contains(head) { return nil }
+        if definite, Self.personNouns.contains(head) {
+            return titledPerson(head, before: token, in: text) ?? recentPerson()
+        }
+        // "Japan’s Foreign Ministry spokesman": the organisation its capitalised words name.
+        if !capitalised.isEmpty, let named = known(capitalised), !isPerson(named) { return named }
+        // "a company spokesperson", "the ministry": the organisation its noun points at.
+        if let noun = words.last(where: { Self.organisationNouns.contains($0) || Self.companyNouns.contains($0) }) {
+            if let named = recentOrganisation(before: token, in: text, where: { concept in
+                Self.tokenTexts(concept.name).contains(noun) || concept.aliases.contains { Self.tokenTexts($0).contains(noun) }
+            }) {
+                return named
+            }
+            if Self.companyNouns.contains(noun), let last = recentOrganisation(before: token, in: text, where: { _ in true }) {
+                return last
+            }
+        }
+        if let organisation = resolve(roleWords: words, capitalised: capitalised) { return organisation }
+        return definite && !Self.companyNouns.contains(head) && !Self.organisationNouns.contains(head) ? recentPerson() : nil
+    }
+
+    /// The person last introduced with the title `noun` before `token`: "minister, Thorsten Eder",
+    /// "Minister Hoshino Ryota", "Thorsten Eder, the environment minister".
+    func titledPerson(_ noun: String, before token: Int, in text: TextTokens) -> Article.Concept? {
+        let t = text.tokens
+        var k = min(token, t.count) - 1
+        let floor = max(0, token - Self.roleReach)
+        while k >= floor {
+            defer { k -= 1 }
+            guard t[k].kind == .word, t[k].lower == noun else { continue }
+            // The name after the title, across a comma: "minister, Thorsten Eder".
+            var after = k + 1
+            if after < t.count, t[after].isMark(",") { after += 1 }
+            if after < token, t[after].kind == .word, t[after].isCapitalised, let person = personByWord[t[after].lower] {
+                return person
+            }
+            // The name before an apposition: "Thorsten Eder, the environment minister".
+            var before = k - 1
+            while before >= floor, before > k - 5, t[before].kind == .word, !t[before].isCapitalised || before == k - 1 {
+                before -= 1
+            }
+            if before - 1 >= floor, t[before].isMark(","), t[before - 1].kind == .word, t[before - 1].isCapitalised,
+                let person = personByWord[t[before - 1].lower]
+            {
+                return person
+            }
+        }
+        return nil
+    }
+
+    /// The organisation whose name or alias was written last before `token`, among those `accepts`.
+    func recentOrganisation(
+        before token: Int, in text: TextTokens, where accepts: (Article.Concept) -> Bool
+    ) -> Article.Concept? {
+        let t = text.tokens
+        var k = min(token, t.count) - 1
+        let floor = max(0, token - Self.roleReach)
+        while k >= floor {
+            defer { k -= 1 }
+            guard t[k].kind == .word, t[k].isCapitalised, let forms = organisationForms[Self.possessiveStripped(t[k].lower)] else {
+                continue
+            }
+            for form in forms where accepts(form.concept) && Self.matches(form.words, at: k, in: t) {
+                return form.concept
+            }
+        }
+        return nil
+    }
+
+    /// Whether the tokens from `start` spell `words` (a possessive on the last word allowed).
+    private static func matches(_ words: [String], at start: Int, in t: [TextTokens.Token]) -> Bool {
+        guard start + words.count <= t.count else { return false }
+        for (offset, word) in words.enumerated() {
+            let token = t[start + offset]
+            let text = token.kind == .mark ? String(token.scalar) : possessiveStripped(token.lower)
+            if text != word { return false }
+        }
+        return true
+    }
+
+    /// A name's token texts, lower case ("Ministry of Health, Labour and Welfare" → "ministry", "of",
+    /// "health", ",", …), as ``TextTokens`` cuts the body.
+    static func tokenTexts(_ name: String) -> [String] {
+        TextTokens(name).tokens.map { $0.kind == .mark ? String($0.scalar) : $0.lower }
+    }
+}
