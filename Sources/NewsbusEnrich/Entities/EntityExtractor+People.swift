@@ -54,8 +54,13 @@ extension EntityExtractor {
             let segment = context.segment(at: firstToken)
             let pluralAtStart = word.sentenceStart && word.key.hasSuffix("s")
             // A place preposition outweighs a verb: "a bakery in Lunenburg, said she".
-            let cue: SingleWordCue = cues.organisation ? .organisation : cues.strong ? .person
+            var cue: SingleWordCue = cues.organisation ? .organisation : cues.strong ? .person
                 : cues.place != nil ? .place : cues.verbAfter ? .actor : .none
+            // "Tindra and Solvik, the two largest developers": a name shares its partner's apposition.
+            if cue == .none, let partner = coordinatedName(units, after: end, tokens: tokens),
+               self.cues(units, nameStart: partner, firstToken: units[partner].first, lastToken: units[partner].last, tokens: tokens).organisation {
+                cue = .organisation
+            }
             if word.isAllCaps {
                 acronyms.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), cue: cue))
             } else {
@@ -107,6 +112,14 @@ extension EntityExtractor {
         addMention(EntityMention(type: .organisation, identity: identity, name: name, surface: name, uri: "",
                                  confidence: 60, segment: segment))
         context.lastOrganisation = (identity, name)
+    }
+
+    /// The single name joined by "and" to the name ending at unit `end` ("Tindra and Solvik"), if any.
+    private func coordinatedName(_ units: [NameRun.Unit], after end: Int, tokens: [EntityToken]) -> Int? {
+        let partner = end + 2
+        guard partner < units.count, case .connector = units[end + 1].tag, tokens[units[end + 1].first].key == "and",
+              units[partner].isName, partner + 1 == units.count || !units[partner + 1].isName else { return nil }
+        return partner
     }
 
     struct NameCues {

@@ -277,7 +277,7 @@ struct EntityExtractor {
     }
 
     /// Connectors inside organisation names before the head.
-    static let joinsOrganisationWords: Set<String> = ["and", "&", ",", "'s", "de", "la", "del", "des", "du", "di", "da", "der", "van", "von"]
+    static let joinsOrganisationWords: Set<String> = ["and", "&", ",", "'s", "'", "de", "la", "del", "des", "du", "di", "da", "der", "van", "von"]
 
     private static func isOrganisationHead(_ unit: NameRun.Unit) -> Bool {
         switch unit.tag {

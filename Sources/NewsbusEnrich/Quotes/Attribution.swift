@@ -258,7 +258,11 @@ enum Attribution {
             return token.isCapitalised || connectors.contains(token.lower)
                 || SpeakerResolver.organisationNouns.contains(token.lower) && i > 0 && t[i - 1].isCapitalised
                 || !token.spaceBefore && i > 0 && t[i - 1].isMark("-")
-        case .mark: return (token.isMark(".") && i > 0 && t[i - 1].end - t[i - 1].start == 1) || (token.isMark("-") && !token.spaceBefore)
+        case .mark:
+            return (token.isMark(".") && i > 0 && t[i - 1].end - t[i - 1].start == 1) || (token.isMark("-") && !token.spaceBefore)
+                // A plural possessive inside a name: "Farmers' Association".
+                || (token.isMark("'") || token.isMark("\u{2019}")) && !token.spaceBefore && i > 0 && t[i - 1].kind == .word
+                    && t[i - 1].lower.hasSuffix("s")
         case .number: return false
         }
     }

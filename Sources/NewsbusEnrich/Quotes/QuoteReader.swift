@@ -179,6 +179,8 @@ struct QuoteReader {
         switch phrase {
         case .name(let words)?:
             return resolver.resolve(name: words)
+        case .pronoun("it")?:
+            return resolver.organisationPronoun(before: token, in: text, previous: lastSpeaker?.concept)
         case .pronoun?:
             return recentPerson(before: token)
         case .role(let words, let capitalised, let definite)?:

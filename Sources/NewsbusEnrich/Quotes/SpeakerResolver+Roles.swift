@@ -27,6 +27,9 @@ extension SpeakerResolver {
         "automaker", "drugmaker", "manufacturer", "producer", "utility", "business", "charity", "organisation",
         "organization", "association", "bank", "miner", "brewer", "shipbuilder", "exchange", "network",
     ]
+    /// Nouns for whoever speaks for an organisation: "the spokesman said" is the organisation
+    /// unless a spokesman is named.
+    static let statementNouns: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "statement"]
     /// How far back (in tokens) a role looks for the name it stands for.
     static let roleReach = 600
 
@@ -43,8 +46,13 @@ extension SpeakerResolver {
     ) -> Article.Concept? {
         guard let head = words.last else { return nil }
         if Self.relationNouns.contains(head) { return nil }
-        if definite, Self.personNouns.contains(head) {
+        if definite, Self.personNouns.contains(head), !Self.statementNouns.contains(head) {
             return titledPerson(head, before: token, in: text) ?? recentPerson()
+        }
+        // "the spokesman said", "its spokesperson said": a named spokesperson, else the organisation.
+        if Self.statementNouns.contains(head), words.count == 1 {
+            if let person = titledPerson(head, before: token, in: text) { return person }
+            if let organisation = recentOrganisation(before: token, in: text, where: { _ in true }) { return organisation }
         }
         // "Japan’s Foreign Ministry spokesman": the organisation its capitalised words name.
         if !capitalised.isEmpty, let named = known(capitalised), !isPerson(named) { return named }
@@ -61,6 +69,13 @@ extension SpeakerResolver {
         }
         if let organisation = resolve(roleWords: words, capitalised: capitalised) { return organisation }
         return definite && !Self.companyNouns.contains(head) && !Self.organisationNouns.contains(head) ? recentPerson() : nil
+    }
+
+    /// The speaker "it" stands for: the organisation named last ("The central bank said it …",
+    /// "…," it said in a statement), else the previous speaker when that is an organisation.
+    func organisationPronoun(before token: Int, in text: TextTokens, previous: Article.Concept?) -> Article.Concept? {
+        if let named = recentOrganisation(before: token, in: text, where: { _ in true }) { return named }
+        return previous.flatMap { isPerson($0) ? nil : $0 }
     }
 
     /// The person last introduced with the title `noun` before `token`: "minister, Thorsten Eder",

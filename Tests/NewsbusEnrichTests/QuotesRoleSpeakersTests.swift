@@ -1,0 +1,81 @@
+import NewsbusEnrich
+import NewsbusWire
+import Testing
+
+/// Speakers given by a role: the company, the minister, a spokesperson, a relative.
+@Suite("Quotes enricher: speakers given by role")
+struct QuotesRoleSpeakersTests {
+    private static let solheim = Article.Concept(name: "Ingrid Solheim")
+    private static let eder = Article.Concept(name: "Thorsten Eder")
+    private static let huber = Article.Concept(name: "Maria Huber")
+    private static let albrecht = Article.Concept(name: "Jonas Albrecht", aliases: ["Albrecht"])
+    private static let kestrel = Article.Concept(name: "Kestrel Holdings", aliases: ["Kestrel"])
+    private static let vantara = Article.Concept(name: "Vantara")
+    private static let court = Article.Concept(name: "Bavarian Administrative Court")
+    private static let association = Article.Concept(name: "Bavarian Farmers' Association")
+    private static let trade = Article.Concept(name: "Ministry of Trade")
+    private static let health = Article.Concept(name: "Ministry of Health, Labour and Welfare")
+
+    private func speakers(_ body: String, people: [Article.Concept], organisations: [Article.Concept]) throws -> [Article.Concept?] {
+        var article = Article(bodies: [Article.Body(role: "main", value: body)], people: people, organisations: organisations)
+        try QuotesEnricher().enrich(&article)
+        return article.quotes.map(\.speaker)
+    }
+
+    @Test("\"the company said\" and \"a company spokesperson said\" are the company named last, not the last person")
+    func companyRoles() throws {
+        let found = try speakers("""
+            "We remain committed to offshore wind," Vantara chief executive Ingrid Solheim told analysts.
+
+            Kestrel said it would look for a new partner. "The projects are fully permitted," the company said.
+
+            "Nothing has changed for our customers," a company spokesperson said.
+            """, people: [Self.solheim], organisations: [Self.vantara, Self.kestrel])
+        #expect(found == [Self.solheim, Self.kestrel, Self.kestrel])
+    }
+
+    @Test("\"the minister said\" is the person introduced as minister, though another spoke in between")
+    func titledPerson() throws {
+        let found = try speakers("""
+            Bavaria's environment minister, Thorsten Eder, said he would appeal. Its lawyer, Jonas Albrecht, \
+            disagreed. "Every state is watching this case," Albrecht said.
+
+            "We will not leave our farmers alone with this problem," the minister said.
+            """, people: [Self.eder, Self.albrecht], organisations: [])
+        #expect(found == [Self.albrecht, Self.eder])
+    }
+
+    @Test("a relative with no name is no speaker rather than the person named before")
+    func relativeHasNoSpeaker() throws {
+        let found = try speakers("""
+            Sheep farmer Maria Huber said she was disappointed. "They care more about the wolves than about us," \
+            her son said.
+            """, people: [Self.huber], organisations: [])
+        #expect(found == [nil])
+    }
+
+    @Test("\"the court\", \"the ministry\" and \"a spokesperson for\" point at the organisation holding the noun")
+    func organisationNouns() throws {
+        let found = try speakers("""
+            The Ministry of Trade and the Ministry of Health, Labour and Welfare met the Bavarian Administrative Court.
+
+            "A cull can only be a last resort," the court said in its ruling.
+
+            The Ministry of Health, Labour and Welfare warned of heatstroke. "Stay indoors," the ministry said.
+
+            "We stand with our members," a spokesperson for the Bavarian Farmers' Association said.
+            """, people: [], organisations: [Self.trade, Self.health, Self.court, Self.association])
+        #expect(found == [Self.court, Self.health, Self.association])
+    }
+
+    @Test("\"it said\" and an unnamed spokesman are the organisation named last")
+    func organisationPronoun() throws {
+        let found = try speakers("""
+            Chief executive Ingrid Solheim left early. Kestrel said profits had doubled. "We had a strong year," it \
+            said in a statement.
+
+            "The dividend will rise," the spokesman said.
+            """, people: [Self.solheim], organisations: [Self.kestrel])
+        #expect(found == [Self.kestrel, Self.kestrel])
+    }
+}
