@@ -55,7 +55,7 @@ extension EntityExtractor {
             let pluralAtStart = word.sentenceStart && word.key.hasSuffix("s")
             // A place preposition outweighs a verb: "a bakery in Lunenburg, said she".
             var cue: SingleWordCue = cues.organisation ? .organisation : cues.strong ? .person
-                : cues.place != nil ? .place : cues.verbAfter ? .actor : .none
+                : cues.place != nil ? .place : cues.verbAfter || cues.companyAct ? .actor : .none
             // "Tindra and Solvik, the two largest developers": a name shares its partner's apposition.
             if cue == .none, let partner = coordinatedName(units, after: end, tokens: tokens),
                self.cues(units, nameStart: partner, firstToken: units[partner].first, lastToken: units[partner].last, tokens: tokens).organisation {
@@ -127,6 +127,9 @@ extension EntityExtractor {
         var strong = false
         /// A speech or action verb right after the name.
         var verbAfter = false
+        /// Inside a sentence, a verb only companies do follows: "after Vantara pulled out",
+        /// "when Kestrel cut 500 jobs". Counts for one-word names only.
+        var companyAct = false
         /// An apposition naming an organisation: "Evergrande, the developer,".
         var organisation = false
         /// Set when the context makes it a place: "Henan province" (the alias "Henan province"),
@@ -139,6 +142,18 @@ extension EntityExtractor {
         "province", "prefecture", "state", "county", "district", "region", "island", "islands", "city", "town",
         "village", "station", "airport", "port", "building", "square", "street", "river", "mountain", "valley",
         "peninsula", "municipality", "neighbourhood", "neighborhood", "suburb", "township", "coast", "bay",
+    ]
+    /// What a company has and a person does not: "Kestrel's chief executive", "Kestrel's shares".
+    static let companyPossessions: Set<String> = [
+        "shares", "stock", "shareholders", "board", "ceo", "chairman", "chairwoman", "headquarters", "subsidiary",
+        "subsidiaries", "revenue", "revenues", "profit", "profits", "earnings", "employees", "workforce", "factory",
+        "factories", "plant", "plants", "stores", "customers", "bonds", "merger", "takeover", "acquisition",
+    ]
+    /// Verbs of company action after a one-word name inside a sentence: "after Vantara pulled out".
+    static let companyVerbs: Set<String> = [
+        "pulled", "laid", "hired", "acquired", "bought", "sold", "employs", "employed", "shed", "merged", "listed",
+        "invested", "invests", "operates", "operated", "owns", "owned", "manufactures", "produces", "reported",
+        "posted", "unveiled", "launched", "filed", "cut", "cuts", "slashed", "raised", "agreed", "signed",
     ]
     /// Nouns of ownership in a company: "shares of X", "a stake in X", "X shares".
     static let holdingNouns: Set<String> = ["shares", "stake", "stakes", "shareholders", "shareholder", "stock", "bonds"]
@@ -186,7 +201,11 @@ extension EntityExtractor {
         }
         var after = lastToken + 1
         guard after < tokens.count else { return cues }
-        if tokens[after].text == "'s" { return cues }
+        if tokens[after].text == "'s" {
+            // "Kestrel's chief executive", "Vantara's shares": what only a company has.
+            if after + 1 < tokens.count, Self.companyPossessions.contains(tokens[after + 1].key) { cues.organisation = true }
+            return cues
+        }
         // "in Bangued", but not a language or an adjective: "in Korean", "in Spanish".
         if firstToken > 0, Self.placePrepositions.contains(tokens[firstToken - 1].text),
            !["ese", "ish", "ian", "ean"].contains(where: { tokens[lastToken].key.hasSuffix($0) }) {
@@ -231,6 +250,8 @@ extension EntityExtractor {
             var describesPerson: Bool?
             while look < tokens.count, look <= after + 8, tokens[look].text != ",", tokens[look].text != "." {
                 let token = tokens[look]
+                // "Grace Whitford, a fisher whose family …": "who" and "whose" describe people.
+                if look > after + 2, token.key == "who" || token.key == "whose", describesPerson == nil { describesPerson = true }
                 // The head noun comes before a prepositional phrase: "a researcher at the Asan Institute".
                 if look > after + 1, Self.appositionEnds.contains(token.key) { break }
                 // "the two largest developers": a plural noun describes the names before it.
@@ -251,6 +272,9 @@ extension EntityExtractor {
         }
         if tokens[after].text == ",", after + 1 < tokens.count { after += 1 }
         if after < tokens.count, tokens[after].isWord, Self.personVerbs.contains(tokens[after].key) { cues.verbAfter = true }
+        if after < tokens.count, !tokens[firstToken].sentenceStart, tokens[after].isWord, Self.companyVerbs.contains(tokens[after].key) {
+            cues.companyAct = true
+        }
         return cues
     }
 

@@ -353,6 +353,14 @@ struct EntityExtractor {
                 end = cursor
             case .titleHead where first:
                 end = cursor
+            // "Central Bank of the Republic of Turkey": a further "of [the]" before an unknown word, or
+            // before a place after one ("Republic of Turkey"; but "Ministry of Foreign Affairs | of Japan").
+            case .connector where !first && (tokenKey(unit) == "of" || tokenKey(unit) == "the" && tokenKey(units[cursor - 1]) == "of"):
+                var next = cursor + 1
+                if next < units.count, case .connector = units[next].tag, tokenKey(units[next]) == "the", tokenKey(unit) == "of" { next += 1 }
+                guard next < units.count, units[next].isName || units[next].isPlaceLike && units[end].isName else {
+                    return trimTitleModifiers(units, end: end)
+                }
             case .connector where ["and", "&", ","].contains(tokenKey(unit)):
                 guard cursor + 1 < units.count else { return trimTitleModifiers(units, end: end) }
                 switch units[cursor + 1].tag {

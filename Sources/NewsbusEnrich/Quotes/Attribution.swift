@@ -193,7 +193,7 @@ enum Attribution {
         if t[k].isCapitalised, !determiners.contains(t[k].lower) {
             var end = k
             while end + 1 < bounds.upperBound, isNamePart(end + 1, in: t) { end += 1 }
-            while end > k, connectors.contains(t[end].lower) || t[end].kind == .mark { end -= 1 }
+            while end > k, connectors.contains(t[end].lower) || t[end].lower == "the" || t[end].kind == .mark { end -= 1 }
             return .name(words(k, end, in: text))
         }
         guard determiners.contains(t[k].lower) else { return nil }
@@ -211,16 +211,20 @@ enum Attribution {
         if k + 1 < bounds.upperBound, t[k].lower == "for" || t[k].lower == "of" {
             var m = k + 1
             if determiners.contains(t[m].lower) { m += 1 }
-            while m < bounds.upperBound, m < k + 8, isNamePart(m, in: t) {
-                if t[m].kind == .word, t[m].isCapitalised { capitalised.append(text.text(tokens: m, through: m)) }
+            // Connectors kept, so that the words spell the name: "Ministry", "of", "Energy", "and", "Mines".
+            while m < bounds.upperBound, m < k + 10, isNamePart(m, in: t) {
+                if t[m].kind == .word, t[m].isCapitalised || connectors.contains(t[m].lower) && !capitalised.isEmpty {
+                    capitalised.append(text.text(tokens: m, through: m))
+                }
                 m += 1
             }
+            while let last = capitalised.last, connectors.contains(last.lowercased()) { capitalised.removeLast() }
         }
         // "said the WFP’s country director, Anneke de Vries"
         if k + 1 < bounds.upperBound, t[k].isMark(","), t[k + 1].kind == .word, t[k + 1].isCapitalised {
             var end = k + 1
             while end + 1 < bounds.upperBound, isNamePart(end + 1, in: t) { end += 1 }
-            while end > k + 1, connectors.contains(t[end].lower) || t[end].kind == .mark { end -= 1 }
+            while end > k + 1, connectors.contains(t[end].lower) || t[end].lower == "the" || t[end].kind == .mark { end -= 1 }
             return .name(Self.words(k + 1, end, in: text))
         }
         return words.isEmpty ? nil : .role(words: words, capitalised: capitalised, definite: definite)
@@ -233,7 +237,7 @@ enum Attribution {
         while first - 1 >= bounds.lowerBound, first > k - 10, isNamePart(first - 1, in: t), !t[first].lineBreakBefore {
             first -= 1
         }
-        while first < k, t[first].kind != .word || connectors.contains(t[first].lower) { first += 1 }
+        while first < k, t[first].kind != .word || connectors.contains(t[first].lower) || t[first].lower == "the" { first += 1 }
         return words(first, k, in: text)
     }
 
@@ -255,7 +259,8 @@ enum Attribution {
         let token = t[i]
         switch token.kind {
         case .word:
-            return token.isCapitalised || connectors.contains(token.lower)
+            // "the" only after "of": "Ministry of the Interior", "Marie Tremblay of the Federal Court".
+            return token.isCapitalised || connectors.contains(token.lower) || token.lower == "the" && i > 0 && t[i - 1].lower == "of"
                 || SpeakerResolver.organisationNouns.contains(token.lower) && i > 0 && t[i - 1].isCapitalised
                 || !token.spaceBefore && i > 0 && t[i - 1].isMark("-")
         case .mark:

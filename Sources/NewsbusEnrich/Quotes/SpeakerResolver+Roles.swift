@@ -46,16 +46,20 @@ extension SpeakerResolver {
     ) -> Article.Concept? {
         guard let head = words.last else { return nil }
         if Self.relationNouns.contains(head) { return nil }
-        if definite, Self.personNouns.contains(head), !Self.statementNouns.contains(head) {
+        let speaksFor = Self.statementNouns.contains(head)
+        // "Japan’s Foreign Ministry spokesman", "a spokesperson for the Ministry of Energy and Mines":
+        // the organisation its capitalised words name (not "the Kestrel chief executive", a person).
+        if !capitalised.isEmpty, speaksFor || !Self.personNouns.contains(head), let named = known(capitalised), !isPerson(named) {
+            return named
+        }
+        if definite, Self.personNouns.contains(head), !speaksFor {
             return titledPerson(head, before: token, in: text) ?? recentPerson()
         }
         // "the spokesman said", "its spokesperson said": a named spokesperson, else the organisation.
-        if Self.statementNouns.contains(head), words.count == 1 {
+        if speaksFor, words.count == 1 {
             if let person = titledPerson(head, before: token, in: text) { return person }
             if let organisation = recentOrganisation(before: token, in: text, where: { _ in true }) { return organisation }
         }
-        // "Japan’s Foreign Ministry spokesman": the organisation its capitalised words name.
-        if !capitalised.isEmpty, let named = known(capitalised), !isPerson(named) { return named }
         // "a company spokesperson", "the ministry": the organisation its noun points at.
         if let noun = words.last(where: { Self.organisationNouns.contains($0) || Self.companyNouns.contains($0) }) {
             if let named = recentOrganisation(before: token, in: text, where: { concept in

@@ -72,6 +72,10 @@ struct SpeakerResolver {
     /// The concept for capitalised words, or a new one made from them.
     func resolve(name words: [String]) -> Article.Concept? {
         guard !words.isEmpty else { return nil }
+        // "Justice Marie Tremblay of the Federal Court": the person before "of", when known.
+        if let of = words.firstIndex(of: "of"), of > 0, let person = known(Array(words[..<of])), isPerson(person) {
+            return person
+        }
         if let known = known(words) { return known }
         // "Kim in Seoul", "Kim and Lee": each part on its own, the first as the fallback.
         let parts = words.split { $0 == "in" || $0 == "and" }.map(Array.init)
