@@ -234,11 +234,26 @@ enum Attribution {
     private static func nameRun(endingAt k: Int, in text: TextTokens, bounds: Range<Int>) -> [String] {
         let t = text.tokens
         var first = k
-        while first - 1 >= bounds.lowerBound, first > k - 10, isNamePart(first - 1, in: t), !t[first].lineBreakBefore {
+        while first - 1 >= bounds.lowerBound, first > k - 14, !t[first].lineBreakBefore,
+            isNamePart(first - 1, in: t) || commaInsideOrganisation(first - 1, in: t, bounds: bounds)
+        {
             first -= 1
         }
         while first < k, t[first].kind != .word || connectors.contains(t[first].lower) || t[first].lower == "the" { first += 1 }
         return words(first, k, in: text)
+    }
+
+    /// Whether the comma at `comma` is inside an organisation's name, as in "Ministry of Trade,
+    /// Industry and Energy": capitalised words and connectors lead back from it to "<Head> of".
+    private static func commaInsideOrganisation(_ comma: Int, in t: [TextTokens.Token], bounds: Range<Int>) -> Bool {
+        guard t[comma].isMark(","), comma + 1 < t.count, t[comma + 1].isCapitalised else { return false }
+        var m = comma - 1
+        while m - 1 >= bounds.lowerBound, m > comma - 10, t[m].kind == .word || t[m].isMark(",") {
+            if t[m].lower == "of", t[m - 1].isCapitalised, SpeakerResolver.organisationNouns.contains(t[m - 1].lower) { return true }
+            guard t[m].isCapitalised || t[m].isMark(",") || connectors.contains(t[m].lower) else { return false }
+            m -= 1
+        }
+        return false
     }
 
     /// The words of tokens `first...last`, tokens written without a space between them kept together

@@ -45,7 +45,10 @@ extension SpeakerResolver {
         recentPerson: () -> Article.Concept?
     ) -> Article.Concept? {
         guard let head = words.last else { return nil }
-        if Self.relationNouns.contains(head) { return nil }
+        // "her son said": the person introduced as her son, before or after; else nobody.
+        if Self.relationNouns.contains(head) {
+            return titledPerson(head, before: token, in: text) ?? titledPerson(head, after: token, in: text)
+        }
         let speaksFor = Self.statementNouns.contains(head)
         // "Japan’s Foreign Ministry spokesman", "a spokesperson for the Ministry of Energy and Mines":
         // the organisation its capitalised words name (not "the Kestrel chief executive", a person).
@@ -85,28 +88,41 @@ extension SpeakerResolver {
     /// The person last introduced with the title `noun` before `token`: "minister, Thorsten Eder",
     /// "Minister Hoshino Ryota", "Thorsten Eder, the environment minister".
     func titledPerson(_ noun: String, before token: Int, in text: TextTokens) -> Article.Concept? {
-        let t = text.tokens
-        var k = min(token, t.count) - 1
-        let floor = max(0, token - Self.roleReach)
-        while k >= floor {
-            defer { k -= 1 }
-            guard t[k].kind == .word, t[k].lower == noun else { continue }
-            // The name after the title, across a comma: "minister, Thorsten Eder".
-            var after = k + 1
-            if after < t.count, t[after].isMark(",") { after += 1 }
-            if after < token, t[after].kind == .word, t[after].isCapitalised, let person = personByWord[t[after].lower] {
-                return person
-            }
-            // The name before an apposition: "Thorsten Eder, the environment minister".
-            var before = k - 1
-            while before >= floor, before > k - 5, t[before].kind == .word, !t[before].isCapitalised || before == k - 1 {
-                before -= 1
-            }
-            if before - 1 >= floor, t[before].isMark(","), t[before - 1].kind == .word, t[before - 1].isCapitalised,
-                let person = personByWord[t[before - 1].lower]
-            {
-                return person
-            }
+        var k = min(token, text.tokens.count) - 1
+        while k >= max(0, token - Self.roleReach) {
+            if let person = personTitled(noun, at: k, in: text.tokens) { return person }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The first person introduced with the title `noun` after `token` ("… her son said. … Her son,
+    /// Callum MacAulay, raised the alarm").
+    func titledPerson(_ noun: String, after token: Int, in text: TextTokens) -> Article.Concept? {
+        var k = token + 1
+        while k < min(text.tokens.count, token + Self.roleReach) {
+            if let person = personTitled(noun, at: k, in: text.tokens) { return person }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The person that token `k`, the title `noun`, introduces, if any.
+    private func personTitled(_ noun: String, at k: Int, in t: [TextTokens.Token]) -> Article.Concept? {
+        guard t[k].kind == .word, t[k].lower == noun else { return nil }
+        // The name after the title, across a comma: "minister, Thorsten Eder".
+        var after = k + 1
+        if after < t.count, t[after].isMark(",") { after += 1 }
+        if after < t.count, t[after].kind == .word, t[after].isCapitalised, let person = personByWord[t[after].lower] {
+            return person
+        }
+        // The name before an apposition: "Thorsten Eder, the environment minister".
+        var before = k - 1
+        while before >= 0, before > k - 5, t[before].kind == .word, !t[before].isCapitalised || before == k - 1 {
+            before -= 1
+        }
+        if before >= 1, t[before].isMark(","), t[before - 1].kind == .word, t[before - 1].isCapitalised {
+            return personByWord[t[before - 1].lower]
         }
         return nil
     }
