@@ -76,4 +76,24 @@ struct EntitiesUnseenFormsTests {
         #expect(gazetteer.place(named: "Bavaria")?.kind == "subdivision")
         #expect(gazetteer.place(named: "Telangana")?.countryCode == "IN")
     }
+
+    @Test("what only a company has or does makes a one-word name a company; \"whose\" makes a name a person")
+    func companyPossessionsAndVerbs() throws {
+        let article = try enrichEntities(body: """
+            Kestrel's chief executive resigned on Monday. Prices rose after Vantara pulled out of the deal. \
+            Grace Whitford, a fisher whose family has lived on the inlet for generations, was at the hearing.
+            """)
+        #expect(Set(article.organisations.names) == ["Kestrel", "Vantara"])
+        #expect(article.people.names == ["Grace Whitford"])
+    }
+
+    @Test("an organisation's name runs over a further \"of the\": Central Bank of the Republic of Turkey")
+    func nestedOf() throws {
+        let article = try enrichEntities(body: """
+            The Central Bank of the Republic of Turkey raised rates. The Ministry of Foreign Affairs of Japan said nothing.
+            """)
+        #expect(article.organisations.names.contains("Central Bank of the Republic of Turkey"))
+        #expect(article.organisations.names.contains("Ministry of Foreign Affairs"))
+        #expect(article.places.names.contains("Japan"))
+    }
 }

@@ -78,4 +78,41 @@ struct QuotesRoleSpeakersTests {
             """, people: [Self.solheim], organisations: [Self.kestrel])
         #expect(found == [Self.kestrel, Self.kestrel])
     }
+
+    @Test("a relative named later in the article is that person; the named relation wins over the subject")
+    func relativeNamedLater() throws {
+        let margaret = Article.Concept(name: "Margaret MacAulay")
+        let callum = Article.Concept(name: "Callum MacAulay")
+        let found = try speakers("""
+            Margaret MacAulay set out alone, a crossing she has made "hundreds of times," her son said.
+
+            Her son, Callum MacAulay, raised the alarm. "She insists on dancing at it," her son said.
+            """, people: [margaret, callum], organisations: [])
+        #expect(found == [callum, callum])
+    }
+
+    @Test("a person \"of the\" organisation is the person; a ministry name with commas is read whole")
+    func personOfOrganisationAndLongNames() throws {
+        let tremblay = Article.Concept(name: "Marie Tremblay")
+        let federalCourt = Article.Concept(name: "Federal Court")
+        let trade = Article.Concept(name: "Ministry of Trade, Industry and Energy")
+        let found = try speakers("""
+            Justice Marie Tremblay of the Federal Court said the plan was "a box to be ticked."
+
+            South Korea's Ministry of Trade, Industry and Energy said it was "in close consultation" with officials.
+            """, people: [tremblay], organisations: [federalCourt, trade])
+        #expect(found == [tremblay, trade])
+    }
+
+    @Test("\"said a spokesperson for\" a named organisation is that organisation, not the one named before")
+    func spokespersonForNamedOrganisation() throws {
+        let council = Article.Concept(name: "Tsleil Nation Council")
+        let mines = Article.Concept(name: "Ministry of Energy and Mines")
+        let found = try speakers("""
+            The Tsleil Nation Council welcomed the decision.
+
+            "This was never about stopping energy projects," said a spokesperson for the Ministry of Energy and Mines.
+            """, people: [], organisations: [council, mines])
+        #expect(found == [mines])
+    }
 }

@@ -57,9 +57,10 @@ extension EntityExtractor {
             var cue: SingleWordCue = cues.organisation ? .organisation : cues.strong ? .person
                 : cues.place != nil ? .place : cues.verbAfter || cues.companyAct ? .actor : .none
             // "Tindra and Solvik, the two largest developers": a name shares its partner's apposition.
-            if cue == .none, let partner = coordinatedName(units, after: end, tokens: tokens),
-               self.cues(units, nameStart: partner, firstToken: units[partner].first, lastToken: units[partner].last, tokens: tokens).organisation {
-                cue = .organisation
+            if cue == .none, let partner = coordinatedName(units, after: end, tokens: tokens) {
+                let partnerCues = self.cues(units, nameStart: partner, firstToken: units[partner].first,
+                                            lastToken: units[partner].last, tokens: tokens)
+                if partnerCues.organisation { cue = .organisation }
             }
             if word.isAllCaps {
                 acronyms.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), cue: cue))
@@ -145,9 +146,10 @@ extension EntityExtractor {
     ]
     /// What a company has and a person does not: "Kestrel's chief executive", "Kestrel's shares".
     static let companyPossessions: Set<String> = [
-        "shares", "stock", "shareholders", "board", "ceo", "chairman", "chairwoman", "headquarters", "subsidiary",
-        "subsidiaries", "revenue", "revenues", "profit", "profits", "earnings", "employees", "workforce", "factory",
-        "factories", "plant", "plants", "stores", "customers", "bonds", "merger", "takeover", "acquisition",
+        "shares", "stock", "shareholders", "board", "ceo", "chief", "chairman", "chairwoman", "executives",
+        "headquarters", "subsidiary", "subsidiaries", "revenue", "revenues", "profit", "profits", "earnings",
+        "employees", "workforce", "factory", "factories", "plant", "plants", "stores", "customers", "bonds", "merger",
+        "takeover", "acquisition",
     ]
     /// Verbs of company action after a one-word name inside a sentence: "after Vantara pulled out".
     static let companyVerbs: Set<String> = [
