@@ -115,4 +115,28 @@ struct QuotesRoleSpeakersTests {
             """, people: [], organisations: [council, mines])
         #expect(found == [mines])
     }
+
+    @Test("\"the party said\" after a party named in the same paragraph is that one, though another's name holds \"Party\"")
+    func organisationInParagraph() throws {
+        let unity = Article.Concept(name: "Unity Progress Party")
+        let renewal = Article.Concept(name: "Democratic Renewal Movement")
+        let found = try speakers("""
+            Results gave the governing Unity Progress Party 54 percent of the vote.
+
+            The Democratic Renewal Movement said its agents had been barred. "We reject these figures," the party said.
+            """, people: [], organisations: [unity, renewal])
+        #expect(found == [renewal])
+    }
+
+    @Test("\"the agent said\" is the person introduced as the agent; \"the 24-year-old\" is the person last named")
+    func rolesOutsideTheTitleList() throws {
+        let mendes = Article.Concept(name: "Tiago Mendes", aliases: ["Mendes"])
+        let vieira = Article.Concept(name: "Paulo Vieira")
+        let found = try speakers("""
+            Estrela signed striker Tiago Mendes. "This is the club I dreamed of," the 24-year-old told the club's channel.
+
+            Mendes's agent, Paulo Vieira, spoke to reporters. "He wanted to play in Europe," the agent said.
+            """, people: [mendes, vieira], organisations: [])
+        #expect(found == [mendes, vieira])
+    }
 }

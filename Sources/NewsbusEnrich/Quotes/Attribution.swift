@@ -147,8 +147,16 @@ enum Attribution {
     }
 
     /// A token that can end a name: a capitalised word, or a word glued after a hyphen ("Min-ji").
+    /// A hyphen inside a word, or a number before one: the "24" and "-" of "24-year-old".
+    private static func isGluedToWord(_ m: Int, in t: [TextTokens.Token]) -> Bool {
+        if t[m].isMark("-") { return !t[m].spaceBefore }
+        return t[m].kind == .number && m + 1 < t.count && t[m + 1].isMark("-") && !t[m + 1].spaceBefore
+    }
+
+    /// Not "the 24-year-old": the part before the hyphen is capitalised too.
     private static func isNameEnd(_ k: Int, in t: [TextTokens.Token]) -> Bool {
-        t[k].kind == .word && (t[k].isCapitalised || !t[k].spaceBefore && k > 0 && t[k - 1].isMark("-"))
+        t[k].kind == .word
+            && (t[k].isCapitalised || !t[k].spaceBefore && k > 1 && t[k - 1].isMark("-") && t[k - 2].isCapitalised)
     }
 
     /// A pronoun, a name or a common-noun phrase ending at token `k`.
@@ -161,7 +169,12 @@ enum Attribution {
         var m = k
         var words: [String] = []
         var capitalised: [String] = []
-        while m >= bounds.lowerBound, m > k - 6, t[m].kind == .word {
+        while m >= bounds.lowerBound, m > k - 8, t[m].kind == .word || isGluedToWord(m, in: t) {
+            // "the 24-year-old": numbers and hyphens glued to words are part of the noun.
+            guard t[m].kind == .word else {
+                m -= 1
+                continue
+            }
             let w = t[m].lower
             if t[m].isCapitalised, !determiners.contains(w) {
                 capitalised.append(text.text(tokens: m, through: m))

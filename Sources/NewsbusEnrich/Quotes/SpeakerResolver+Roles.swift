@@ -63,19 +63,29 @@ extension SpeakerResolver {
             if let person = titledPerson(head, before: token, in: text) { return person }
             if let organisation = recentOrganisation(before: token, in: text, where: { _ in true }) { return organisation }
         }
+        let organisationHead = Self.organisationNouns.contains(head) || Self.companyNouns.contains(head)
+        // "the agent said": the person introduced as the agent ("Mendes's agent, Paulo Vieira").
+        if definite, !organisationHead, let person = titledPerson(head, before: token, in: text) { return person }
         // "a company spokesperson", "the ministry": the organisation its noun points at.
         if let noun = words.last(where: { Self.organisationNouns.contains($0) || Self.companyNouns.contains($0) }) {
-            if let named = recentOrganisation(before: token, in: text, where: { concept in
+            let named = recentOrganisationMention(before: token, in: text, where: { concept in
                 Self.tokenTexts(concept.name).contains(noun) || concept.aliases.contains { Self.tokenTexts($0).contains(noun) }
-            }) {
-                return named
+            })
+            // "The Democratic Renewal Movement said … "…," the party said": an organisation named in
+            // the same paragraph, whose name holds no other kind of organisation, over one named earlier.
+            if named?.sameParagraph != true,
+                let last = recentOrganisationMention(before: token, in: text, where: { _ in true }), last.sameParagraph,
+                !Self.tokenTexts(last.concept.name).contains(where: { Self.organisationNouns.contains($0) || Self.companyNouns.contains($0) })
+            {
+                return last.concept
             }
+            if let named { return named.concept }
             if Self.companyNouns.contains(noun), let last = recentOrganisation(before: token, in: text, where: { _ in true }) {
                 return last
             }
         }
         if let organisation = resolve(roleWords: words, capitalised: capitalised) { return organisation }
-        return definite && !Self.companyNouns.contains(head) && !Self.organisationNouns.contains(head) ? recentPerson() : nil
+        return definite && !organisationHead ? recentPerson() : nil
     }
 
     /// The speaker "it" stands for: the organisation named last ("The central bank said it …",
@@ -131,16 +141,27 @@ extension SpeakerResolver {
     func recentOrganisation(
         before token: Int, in text: TextTokens, where accepts: (Article.Concept) -> Bool
     ) -> Article.Concept? {
+        recentOrganisationMention(before: token, in: text, where: accepts)?.concept
+    }
+
+    /// Like ``recentOrganisation(before:in:where:)``, with whether the mention is in the paragraph of `token`.
+    func recentOrganisationMention(
+        before token: Int, in text: TextTokens, where accepts: (Article.Concept) -> Bool
+    ) -> (concept: Article.Concept, sameParagraph: Bool)? {
         let t = text.tokens
         var k = min(token, t.count) - 1
         let floor = max(0, token - Self.roleReach)
+        var sameParagraph = token >= t.count || !t[token].lineBreakBefore
         while k >= floor {
-            defer { k -= 1 }
+            defer {
+                if t[k].lineBreakBefore { sameParagraph = false }
+                k -= 1
+            }
             guard t[k].kind == .word, t[k].isCapitalised, let forms = organisationForms[Self.possessiveStripped(t[k].lower)] else {
                 continue
             }
             for form in forms where accepts(form.concept) && Self.matches(form.words, at: k, in: t) {
-                return form.concept
+                return (form.concept, sameParagraph)
             }
         }
         return nil
