@@ -139,4 +139,19 @@ struct QuotesRoleSpeakersTests {
             """, people: [mendes, vieira], organisations: [])
         #expect(found == [mendes, vieira])
     }
+
+    @Test("a lower-case possessor counts: \"the bank's policy committee\" is the bank, \"the ministry's spokesman\" the ministry")
+    func possessor() throws {
+        let bank = Article.Concept(name: "Central Bank of Turkey")
+        let agency = Article.Concept(name: "Anatolia Press Agency")
+        let ministry = Article.Concept(name: "Ministry of Finance")
+        let found = try speakers("""
+            The Central Bank of Turkey cut rates, the Ministry of Finance said, Anatolia Press Agency reported.
+
+            "Inflation is falling," the bank's policy committee said.
+
+            "The budget is on track," the ministry's spokesman said.
+            """, people: [], organisations: [bank, agency, ministry])
+        #expect(found == [bank, ministry])
+    }
 }

@@ -187,7 +187,9 @@ enum Attribution {
                 if p - 1 >= bounds.lowerBound, ["of", "at", "from"].contains(t[p].lower), isNameEnd(p - 1, in: t) {
                     return .name(nameRun(endingAt: p - 1, in: text, bounds: bounds))
                 }
-                // "the country’s foreign minister", "Japan’s foreign minister", "a ministry spokesman"
+                // "the country’s foreign minister", "Japan’s foreign minister", "a ministry spokesman";
+                // a lower-case possessor is a word of the phrase ("the bank’s policy committee").
+                if possessive, !t[m].isCapitalised { words.append(SpeakerResolver.possessiveStripped(w)) }
                 return .role(
                     words: words.reversed(), capitalised: capitalised.reversed(), definite: possessive || w != "a" && w != "an")
             }

@@ -67,10 +67,16 @@ extension SpeakerResolver {
         // "the agent said": the person introduced as the agent ("Mendes's agent, Paulo Vieira").
         if definite, !organisationHead, let person = titledPerson(head, before: token, in: text) { return person }
         // "a company spokesperson", "the ministry": the organisation its noun points at.
-        if let noun = words.last(where: { Self.organisationNouns.contains($0) || Self.companyNouns.contains($0) }) {
-            let named = recentOrganisationMention(before: token, in: text, where: { concept in
-                Self.tokenTexts(concept.name).contains(noun) || concept.aliases.contains { Self.tokenTexts($0).contains(noun) }
-            })
+        let nouns = words.filter { Self.organisationNouns.contains($0) || Self.companyNouns.contains($0) }
+        if let noun = nouns.last {
+            // "the bank's policy committee": the last noun an organisation's name holds.
+            var named: (concept: Article.Concept, sameParagraph: Bool)?
+            for candidate in nouns.reversed() where named == nil {
+                named = recentOrganisationMention(before: token, in: text, where: { concept in
+                    Self.tokenTexts(concept.name).contains(candidate)
+                        || concept.aliases.contains { Self.tokenTexts($0).contains(candidate) }
+                })
+            }
             // "The Democratic Renewal Movement said … "…," the party said": an organisation named in
             // the same paragraph, whose name holds no other kind of organisation, over one named earlier.
             if named?.sameParagraph != true,
