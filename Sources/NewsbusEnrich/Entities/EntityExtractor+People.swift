@@ -159,6 +159,8 @@ extension EntityExtractor {
     ]
     /// Nouns of ownership in a company: "shares of X", "a stake in X", "X shares".
     static let holdingNouns: Set<String> = ["shares", "stake", "stakes", "shareholders", "shareholder", "stock", "bonds"]
+    /// The people a company employs: "employees at Kestrel", "Kestrel employees".
+    static let staffNouns: Set<String> = ["employees", "employee", "workers", "staff", "engineers", "executives", "layoffs", "jobs"]
     /// Prepositions before a name that make it a place when nothing else says what it is.
     static let placePrepositions: Set<String> = ["in", "near", "outside", "around", "across", "towards", "toward"]
 
@@ -221,12 +223,15 @@ extension EntityExtractor {
            Self.placeNouns.contains(tokens[firstToken - 2].key) {
             cues.place = ""
         }
-        // A listed company's context: "shares of Kestrel", "a stake in Kestrel", "Kestrel shares".
-        if firstToken > 1, tokens[firstToken - 1].key == "of" || tokens[firstToken - 1].key == "in",
-           Self.holdingNouns.contains(tokens[firstToken - 2].key) {
+        // A company's context: "shares of Kestrel", "a stake in Kestrel", "employees at Kestrel",
+        // "Kestrel shares", "Kestrel employees".
+        if firstToken > 1, ["of", "in", "at"].contains(tokens[firstToken - 1].key),
+           Self.holdingNouns.contains(tokens[firstToken - 2].key)
+            || tokens[firstToken - 1].key == "at" && Self.staffNouns.contains(tokens[firstToken - 2].key) {
             cues.organisation = true
         }
-        if tokens[after].isWord, !tokens[after].isCapitalised, Self.holdingNouns.contains(tokens[after].key) {
+        if tokens[after].isWord, !tokens[after].isCapitalised,
+           Self.holdingNouns.contains(tokens[after].key) || Self.staffNouns.contains(tokens[after].key) {
             cues.organisation = true
         }
         // "Halifax, Nova Scotia": a name after a known city and a comma is the region it lies in
