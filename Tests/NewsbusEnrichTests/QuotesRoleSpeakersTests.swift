@@ -154,4 +154,19 @@ struct QuotesRoleSpeakersTests {
             """, people: [], organisations: [bank, agency, ministry])
         #expect(found == [bank, ministry])
     }
+
+    @Test("\"the academy said\" finds the academy; \"the party said\" may stand for a congress named just before")
+    func moreOrganisationKinds() throws {
+        let academy = Article.Concept(name: "Royal Academy of Sciences")
+        let congress = Article.Concept(name: "National Unity Congress")
+        let party = Article.Concept(name: "Liberal Party")
+        let found = try speakers("""
+            The Liberal Party won the vote. The Royal Academy of Sciences praised the result.
+
+            "This is a prize for patience," the academy said.
+
+            The National Unity Congress rejected the count. "We will appeal," the party said.
+            """, people: [], organisations: [party, academy, congress])
+        #expect(found == [academy, congress])
+    }
 }

@@ -25,11 +25,15 @@ extension SpeakerResolver {
         "company", "firm", "group", "carrier", "airline", "lender", "insurer", "maker", "developer", "operator",
         "retailer", "publisher", "broadcaster", "startup", "conglomerate", "club", "team", "chipmaker", "carmaker",
         "automaker", "drugmaker", "manufacturer", "producer", "utility", "business", "charity", "organisation",
-        "organization", "association", "bank", "miner", "brewer", "shipbuilder", "exchange", "network",
+        "organization", "association", "bank", "miner", "brewer", "shipbuilder", "exchange", "network", "watchdog",
+        "body",
     ]
     /// Nouns for whoever speaks for an organisation: "the spokesman said" is the organisation
     /// unless a spokesman is named.
     static let statementNouns: Set<String> = ["spokesman", "spokeswoman", "spokesperson", "statement"]
+    /// Names of political groups that "the party" may stand for: "African National Congress",
+    /// "Democratic Renewal Movement".
+    static let politicalGroupNouns: Set<String> = ["party", "movement", "alliance", "coalition", "front", "congress", "league", "union"]
     /// How far back (in tokens) a role looks for the name it stands for.
     static let roleReach = 600
 
@@ -81,7 +85,10 @@ extension SpeakerResolver {
             // the same paragraph, whose name holds no other kind of organisation, over one named earlier.
             if named?.sameParagraph != true,
                 let last = recentOrganisationMention(before: token, in: text, where: { _ in true }), last.sameParagraph,
-                !Self.tokenTexts(last.concept.name).contains(where: { Self.organisationNouns.contains($0) || Self.companyNouns.contains($0) })
+                !Self.tokenTexts(last.concept.name).contains(where: { word in
+                    (Self.organisationNouns.contains(word) || Self.companyNouns.contains(word))
+                        && !(Self.politicalGroupNouns.contains(word) && Self.politicalGroupNouns.contains(noun))
+                })
             {
                 return last.concept
             }

@@ -23,7 +23,10 @@ struct SpeakerResolver {
         "ministry", "agency", "government", "office", "embassy", "military", "army", "navy", "command", "company",
         "committee", "council", "party", "department", "commission", "police", "court", "bank", "union", "media",
         "administration", "cabinet", "parliament", "organisation", "organization", "group", "firm", "board",
-        "institute", "service", "forces", "staff", "alliance", "mission", "secretariat", "house",
+        "institute", "service", "forces", "staff", "alliance", "mission", "secretariat", "house", "academy",
+        "university", "hospital", "school", "foundation", "authority", "tribunal", "assembly", "senate", "congress",
+        "federation", "league", "bureau", "regulator", "observatory", "museum", "coalition", "movement", "society",
+        "fund", "programme", "program", "consortium",
     ]
     /// Titles dropped from the front of a name that matched no concept.
     static let titles: Set<String> = [
