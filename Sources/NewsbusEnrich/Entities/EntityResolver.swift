@@ -185,9 +185,17 @@ struct EntityResolver {
         var result: [(order: Int, mention: EntityMention)] = []
         // The one-word form each person has been called so far: a writer keeps to one.
         var shortForms = WordTable<String>()
+        let shortOrganisations = organisationsByFirstWord(mentions)
         for word in words {
             let key = Gazetteer.fold(word.text)
             let matches = people.names(holding: key)
+            if matches.isEmpty, word.cue != .place, word.fallback == nil, let organisation = shortOrganisations[key] {
+                // "Kestrel" after (or before) "Kestrel Holdings": the same company.
+                result.append((word.order, EntityMention(
+                    type: .organisation, identity: organisation.identity, name: organisation.name, surface: word.text,
+                    uri: "", confidence: 60, segment: word.segment)))
+                continue
+            }
             if matches.isEmpty, organisations[key] == nil, let name = places[key] {
                 result.append((word.order, EntityMention(
                     type: .place, identity: "place-name:" + key, name: name, surface: word.text,
@@ -226,6 +234,27 @@ struct EntityResolver {
             result.append((word.order, mention))
         }
         return result
+    }
+
+    /// Organisations named in full by the text whose first word may stand for them alone:
+    /// "Kestrel Holdings" → "kestrel". Only names the text built (not gazetteer entries), of two
+    /// or more words; a first word two organisations share stands for neither.
+    private func organisationsByFirstWord(
+        _ mentions: [(order: Int, mention: EntityMention)]
+    ) -> [String: (identity: String, name: String)] {
+        var byWord: [String: (identity: String, name: String)] = [:]
+        var shared: Set<String> = []
+        for (_, mention) in mentions where mention.type == .organisation && mention.identity.hasPrefix("org-name:") {
+            guard let space = mention.name.firstIndex(of: " ") else { continue }
+            let first = String(mention.name[..<space])
+            // "Seoul National University": "Seoul" alone is the city.
+            if gazetteer.country(mentionedAs: first) != nil || gazetteer.place(named: first) != nil { continue }
+            let key = Gazetteer.fold(first)
+            if let existing = byWord[key], existing.identity != mention.identity { shared.insert(key) }
+            if byWord[key] == nil { byWord[key] = (mention.identity, mention.name) }
+        }
+        for key in shared { byWord[key] = nil }
+        return byWord
     }
 
     private func lastOrder(of identity: String, before order: Int, in orders: [(Int, String)]) -> Int {
