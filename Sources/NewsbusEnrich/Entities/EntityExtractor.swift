@@ -52,6 +52,8 @@ struct EntityExtractor {
     static let precedingSpeechWords: WordSet = ["said", "says", "told", "added", "asked", "wrote", "to"]
     /// Caption role markers after a name: "Sung Kim (C)".
     static let captionMarkers: WordSet = ["L", "R", "C", "l", "r", "c", "left", "right", "centre", "center", "front", "back", "top", "2nd", "3rd", "4th"]
+    /// Place heads after a known place that name its administrative area: "Niigata Prefecture".
+    static let administrativeHeads: WordSet = ["Prefecture", "Province", "County", "District", "Region", "Territory"]
     /// Organisation heads that take "in <place>": "US Embassy in Jakarta".
     static let locatedHeads: WordSet = ["Embassy", "Consulate", "Mission", "Office", "Bureau"]
 
@@ -277,7 +279,7 @@ struct EntityExtractor {
     }
 
     /// Connectors inside organisation names before the head.
-    static let joinsOrganisationWords: WordSet = ["and", "&", ",", "'s", "de", "la", "del", "des", "du", "di", "da", "der", "van", "von"]
+    static let joinsOrganisationWords: WordSet = ["and", "&", ",", "'s", "'", "de", "la", "del", "des", "du", "di", "da", "der", "van", "von"]
 
     private static func isOrganisationHead(_ unit: NameRun.Unit) -> Bool {
         switch unit.tag {
@@ -316,6 +318,16 @@ struct EntityExtractor {
             }
             guard left < right else { continue }
             let name = context.text(units[left].first, units[right].last)
+            // "Niigata Prefecture", "Gujarat State": the known place, with the phrase as an alias.
+            if left + 1 == h, right == h, case .place(let place)? = units[left].gazetteerEntry,
+               Self.administrativeHeads.contains(context.tokens[units[h].first].text) {
+                var mention = gazetteerMention(.place(place), first: units[left].first, last: units[left].last, context: context)
+                mention.extraAliases.append(name)
+                addMention(mention)
+                consumed[left] = true
+                consumed[h] = true
+                continue
+            }
             addMention(EntityMention(
                 type: .place, identity: "place-name:" + Gazetteer.fold(name), name: name, surface: name,
                 uri: "", confidence: 75, segment: context.segment(at: units[left].first)))
@@ -343,6 +355,14 @@ struct EntityExtractor {
                 end = cursor
             case .titleHead where first:
                 end = cursor
+            // "Central Bank of the Republic of Turkey": a further "of [the]" before an unknown word, or
+            // before a place after one ("Republic of Turkey"; but "Ministry of Foreign Affairs | of Japan").
+            case .connector where !first && (tokenKey(unit) == "of" || tokenKey(unit) == "the" && tokenKey(units[cursor - 1]) == "of"):
+                var next = cursor + 1
+                if next < units.count, case .connector = units[next].tag, tokenKey(units[next]) == "the", tokenKey(unit) == "of" { next += 1 }
+                guard next < units.count, units[next].isName || units[next].isPlaceLike && units[end].isName else {
+                    return trimTitleModifiers(units, end: end)
+                }
             case .connector where ["and", "&", ","].contains(tokenKey(unit)):
                 guard cursor + 1 < units.count else { return trimTitleModifiers(units, end: end) }
                 switch units[cursor + 1].tag {

@@ -94,7 +94,7 @@ struct EntityResolver {
         typealias Name = (parts: [String], identity: String, name: String, family: String)
         private(set) var names: [Name] = []
         /// For each name word, the indices in ``names`` of the names that hold it, in order.
-        private var byPart = WordTable<[Int]>()
+        private var byPart = WordTable<[Int]>(minimumCapacity: 32)
 
         mutating func append(_ name: Name) {
             for part in name.parts {
@@ -185,9 +185,17 @@ struct EntityResolver {
         var result: [(order: Int, mention: EntityMention)] = []
         // The one-word form each person has been called so far: a writer keeps to one.
         var shortForms = WordTable<String>()
+        let shortOrganisations = organisationsByFirstWord(mentions)
         for word in words {
             let key = Gazetteer.fold(word.text)
             let matches = people.names(holding: key)
+            if matches.isEmpty, word.cue != .place, word.fallback == nil, let organisation = shortOrganisations[key] {
+                // "Kestrel" after (or before) "Kestrel Holdings": the same company.
+                result.append((word.order, EntityMention(
+                    type: .organisation, identity: organisation.identity, name: organisation.name, surface: word.text,
+                    uri: "", confidence: 60, segment: word.segment)))
+                continue
+            }
             if matches.isEmpty, organisations[key] == nil, let name = places[key] {
                 result.append((word.order, EntityMention(
                     type: .place, identity: "place-name:" + key, name: name, surface: word.text,
@@ -228,6 +236,27 @@ struct EntityResolver {
         return result
     }
 
+    /// Organisations named in full by the text whose first word may stand for them alone:
+    /// "Kestrel Holdings" → "kestrel". Only names the text built (not gazetteer entries), of two
+    /// or more words; a first word two organisations share stands for neither.
+    private func organisationsByFirstWord(
+        _ mentions: [(order: Int, mention: EntityMention)]
+    ) -> [String: (identity: String, name: String)] {
+        var byWord: [String: (identity: String, name: String)] = [:]
+        var shared: Set<String> = []
+        for (_, mention) in mentions where mention.type == .organisation && mention.identity.hasPrefix("org-name:") {
+            guard let space = mention.name.firstIndex(of: " ") else { continue }
+            let first = String(mention.name[..<space])
+            // "Seoul National University": "Seoul" alone is the city.
+            if gazetteer.country(mentionedAs: first) != nil || gazetteer.place(named: first) != nil { continue }
+            let key = Gazetteer.fold(first)
+            if let existing = byWord[key], existing.identity != mention.identity { shared.insert(key) }
+            if byWord[key] == nil { byWord[key] = (mention.identity, mention.name) }
+        }
+        for key in shared { byWord[key] = nil }
+        return byWord
+    }
+
     private func lastOrder(of identity: String, before order: Int, in orders: [(Int, String)]) -> Int {
         orders.last { $0.0 < order && $0.1 == identity }?.0 ?? -1
     }
@@ -239,8 +268,8 @@ struct EntityResolver {
         _ acronyms: [EntityExtractor.SingleWord], definitions: [String: String], mentions: [(order: Int, mention: EntityMention)]
     ) -> [(order: Int, mention: EntityMention)] {
         guard !acronyms.isEmpty else { return [] }
-        var organisations = WordTable<EntityMention>()
-        var byInitials = WordTable<String>()
+        var organisations = WordTable<EntityMention>(minimumCapacity: mentions.count)
+        var byInitials = WordTable<String>(minimumCapacity: mentions.count)
         for (_, mention) in mentions where mention.type == .organisation && organisations[mention.identity] == nil {
             organisations[mention.identity] = mention
             let initials = Self.initials(mention.name)
@@ -285,18 +314,23 @@ struct EntityResolver {
 
     /// "Ministry of Foreign Affairs" joins the "Japanese Ministry of Foreign Affairs" named in the same article.
     private func mergeQualifiedOrganisations(_ entities: inout [Entity]) {
-        var owner = WordTable<Int>()
-        for (index, entity) in entities.enumerated() where entity.type == .organisation {
-            for alias in entity.aliases where owner[Gazetteer.fold(alias)] == nil { owner[Gazetteer.fold(alias)] = index }
+        // Entities are read in place throughout: a copy would retain every string and array in it.
+        var owner = WordTable<Int>(minimumCapacity: entities.count * 2)
+        for index in entities.indices where entities[index].type == .organisation {
+            for alias in entities[index].aliases {
+                let key = Gazetteer.fold(alias)
+                if owner[key] == nil { owner[key] = index }
+            }
         }
         var removed: Set<Int> = []
-        for (index, entity) in entities.enumerated() where entity.type == .organisation && !entity.isGazetteer {
-            guard let target = owner[Gazetteer.fold(entity.name)], target != index, !removed.contains(target) else { continue }
-            entities[target].count += entity.count
-            entities[target].segments.formUnion(entity.segments)
-            entities[target].firstOrder = min(entities[target].firstOrder, entity.firstOrder)
+        for index in entities.indices where entities[index].type == .organisation && !entities[index].isGazetteer {
+            guard let target = owner[Gazetteer.fold(entities[index].name)], target != index, !removed.contains(target) else { continue }
+            entities[target].count += entities[index].count
+            entities[target].segments.formUnion(entities[index].segments)
+            entities[target].firstOrder = min(entities[target].firstOrder, entities[index].firstOrder)
             removed.insert(index)
         }
+        guard !removed.isEmpty else { return }
         entities = entities.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
     }
 
@@ -304,7 +338,7 @@ struct EntityResolver {
 
     private func aggregate(_ mentions: [(order: Int, mention: EntityMention)]) -> [Entity] {
         var entities: [Entity] = []
-        var indexByIdentity = WordTable<Int>()
+        var indexByIdentity = WordTable<Int>(minimumCapacity: mentions.count)
         for (order, mention) in mentions {
             let index: Int
             if let existing = indexByIdentity[mention.identity] {
@@ -339,18 +373,18 @@ struct EntityResolver {
         let folded = entities.map { Gazetteer.fold($0.name) }
         var strongNames: Set<String> = []
         var placeNames: Set<String> = []
-        for (index, entity) in entities.enumerated() where entity.type != .person {
+        for index in entities.indices where entities[index].type != .person {
             strongNames.insert(folded[index])
-            strongNames.formUnion(entity.foldedForms)
-            if entity.type == .place { placeNames.insert(folded[index]) }
+            strongNames.formUnion(entities[index].foldedForms)
+            if entities[index].type == .place { placeNames.insert(folded[index]) }
         }
-        var kept: [Entity] = []
-        for (index, entity) in entities.enumerated() {
-            if entity.type == .person && strongNames.contains(folded[index]) { continue }
-            if entity.type == .organisation && !entity.isGazetteer && placeNames.contains(folded[index]) { continue }
-            kept.append(entity)
+        let dropped = entities.indices.filter { index in
+            (entities[index].type == .person && strongNames.contains(folded[index]))
+                || (entities[index].type == .organisation && !entities[index].isGazetteer && placeNames.contains(folded[index]))
         }
-        entities = kept
+        guard !dropped.isEmpty else { return }
+        let droppedSet = Set(dropped)
+        entities = entities.indices.filter { !droppedSet.contains($0) }.map { entities[$0] }
     }
 
     /// The URI stem for entities without a gazetteer id; the name's slug follows.

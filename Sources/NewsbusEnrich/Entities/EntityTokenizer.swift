@@ -43,39 +43,40 @@ enum EntityTokenizer {
     }
 
     static func tokenize(_ text: ScalarText) -> [EntityToken] {
-        let scalars = text.scalars
         var tokens: [EntityToken] = []
-        tokens.reserveCapacity(scalars.count / 5)
-        var index = 0
-        var lineBreakPending = true
-        let count = scalars.count
-        while index < count {
-            let scalar = scalars[index]
-            if isWhitespace(scalar) {
-                if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" { lineBreakPending = true }
-                index += 1
-                continue
+        tokens.reserveCapacity(text.scalars.count / 5)
+        text.scalars.withUnsafeBufferPointer { scalars in
+            var index = 0
+            var lineBreakPending = true
+            let count = scalars.count
+            while index < count {
+                let scalar = scalars[index]
+                if isWhitespace(scalar) {
+                    if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" { lineBreakPending = true }
+                    index += 1
+                    continue
+                }
+                // Each token is built in the array: a local copy would retain and release its strings.
+                if isWordScalar(scalar) {
+                    let start = index
+                    index = wordEnd(scalars, from: index)
+                    tokens.append(makeWord(text, scalars, start, index))
+                } else if isApostrophe(scalar), index + 1 < count, scalars[index + 1] == "s" || scalars[index + 1] == "S",
+                          index + 2 >= count || !isWordScalar(scalars[index + 2]), !tokens.isEmpty, tokens[tokens.count - 1].end == index {
+                    tokens.append(EntityToken(start: index, end: index + 2, text: "'s", key: "'s", kind: .punctuation,
+                                              isCapitalised: false, isAllCaps: false))
+                    index += 2
+                } else {
+                    let mark = text.string(index, index + 1)
+                    tokens.append(EntityToken(start: index, end: index + 1, text: mark, key: isApostrophe(scalar) ? "'" : mark,
+                                              kind: .punctuation, isCapitalised: false, isAllCaps: false))
+                    index += 1
+                }
+                tokens[tokens.count - 1].paragraphStart = lineBreakPending
+                lineBreakPending = false
             }
-            // Each token is built in the array: a local copy would retain and release its strings.
-            if isWordScalar(scalar) {
-                let start = index
-                index = wordEnd(scalars, from: index)
-                tokens.append(makeWord(text, start, index))
-            } else if isApostrophe(scalar), index + 1 < count, scalars[index + 1] == "s" || scalars[index + 1] == "S",
-                      index + 2 >= count || !isWordScalar(scalars[index + 2]), !tokens.isEmpty, tokens[tokens.count - 1].end == index {
-                tokens.append(EntityToken(start: index, end: index + 2, text: "'s", key: "'s", kind: .punctuation,
-                                          isCapitalised: false, isAllCaps: false))
-                index += 2
-            } else {
-                let mark = text.string(index, index + 1)
-                tokens.append(EntityToken(start: index, end: index + 1, text: mark, key: isApostrophe(scalar) ? "'" : mark,
-                                          kind: .punctuation, isCapitalised: false, isAllCaps: false))
-                index += 1
-            }
-            tokens[tokens.count - 1].paragraphStart = lineBreakPending
-            lineBreakPending = false
+            markSentences(&tokens, scalars)
         }
-        markSentences(&tokens, scalars)
         return tokens
     }
 
@@ -110,7 +111,7 @@ enum EntityTokenizer {
     }
 
     /// The end of the word starting at `start`.
-    private static func wordEnd(_ s: [Unicode.Scalar], from start: Int) -> Int {
+    private static func wordEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
         var i = start
         let count = s.count
         while i < count {
@@ -143,7 +144,7 @@ enum EntityTokenizer {
     private static let domainEndings: WordSet = ["com", "org", "net", "io", "co", "ai", "gov", "edu"]
 
     /// The end of a domain ending starting at `start` ("com" in "Amazon.com"), if there is one.
-    private static func domainEnding(_ s: [Unicode.Scalar], from start: Int) -> Int? {
+    private static func domainEnding(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int? {
         var end = start
         while end < s.count, end - start < 4, s[end].isASCII, s[end].properties.isLowercase { end += 1 }
         guard end > start, end == s.count || !isWordScalar(s[end]) else { return nil }
@@ -152,7 +153,9 @@ enum EntityTokenizer {
         return domainEndings.contains(ending) ? end : nil
     }
 
-    private static func makeWord(_ source: ScalarText, _ start: Int, _ end: Int) -> EntityToken {
+    private static func makeWord(
+        _ source: ScalarText, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int
+    ) -> EntityToken {
         let text = source.string(start, end)
         var letters = 0
         var uppers = 0
@@ -160,49 +163,43 @@ enum EntityTokenizer {
         var afterHyphenUpper = false
         var previousHyphen = false
         var isASCII = true
-        source.scalars.withUnsafeBufferPointer { scalars in
-            let classes = ScalarClasses.shared
-            for index in start..<end {
-                let scalar = scalars[index]
-                let value = scalar.value
-                let isLetter: Bool
-                let upper: Bool
-                if value < 0x80 {
-                    isLetter = (value | 0x20) &- 0x61 < 26
-                    upper = value &- 0x41 < 26
-                } else {
-                    isASCII = false
-                    let flags = classes.flags(scalar)
-                    isLetter = flags.contains(.letter)
-                    upper = flags.contains(.upper)
-                }
-                if isLetter {
-                    letters += 1
-                    if upper { uppers += 1 }
-                    if firstLetterUpper == nil { firstLetterUpper = upper }
-                    if previousHyphen && upper { afterHyphenUpper = true }
-                }
-                previousHyphen = value == 0x2D || value == 0x2010 || value == 0x2011
+        let classes = ScalarClasses.shared
+        for index in start..<end {
+            let scalar = scalars[index]
+            let value = scalar.value
+            let isLetter: Bool
+            let upper: Bool
+            if value < 0x80 {
+                isLetter = (value | 0x20) &- 0x61 < 26
+                upper = value &- 0x41 < 26
+            } else {
+                isASCII = false
+                let flags = classes.flags(scalar)
+                isLetter = flags.contains(.letter)
+                upper = flags.contains(.upper)
             }
+            if isLetter {
+                letters += 1
+                if upper { uppers += 1 }
+                if firstLetterUpper == nil { firstLetterUpper = upper }
+                if previousHyphen && upper { afterHyphenUpper = true }
+            }
+            previousHyphen = value == 0x2D || value == 0x2010 || value == 0x2011
         }
-        let leadingDigit = !isLetter(source.scalars[start])
+        let leadingDigit = !isLetter(scalars[start])
         var capitalised = firstLetterUpper == true && !leadingDigit
         // "al-Assad", "bin-Salman", "el-Sisi": a lower-case particle before a capitalised name.
         if !capitalised && afterHyphenUpper && firstLetterUpper == false { capitalised = true }
-        // The lookup key: the text itself for lower-case ASCII, else folded.
-        let key: String
-        if isASCII {
-            key = uppers == 0 ? text : source.lowercasedASCII(start, end)
-        } else {
-            // The table's folding from the scalars at hand, else the general one.
-            key = source.scalars.withUnsafeBufferPointer { FoldTable.shared.fold(scalars: $0[start..<end]) } ?? Gazetteer.fold(text)
-        }
+        // The lookup key: the text itself for lower-case ASCII, else folded (the table's folding
+        // from the scalars at hand, else the general one).
+        let key = isASCII ? (uppers == 0 ? text : source.lowercasedASCII(start, end))
+            : FoldTable.shared.fold(scalars: scalars[start..<end]) ?? Gazetteer.fold(text)
         return EntityToken(
             start: start, end: end, text: text, key: key, kind: .word,
             isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters)
     }
 
-    private static func markSentences(_ tokens: inout [EntityToken], _ scalars: [Unicode.Scalar]) {
+    private static func markSentences(_ tokens: inout [EntityToken], _ scalars: UnsafeBufferPointer<Unicode.Scalar>) {
         var sentence = 0
         var startPending = true
         var previousWord = -1

@@ -27,7 +27,7 @@ public struct Gazetteer: Sendable {
         public var name: String
         /// ISO code of the country it is in.
         public var countryCode: String
-        /// "capital", "city" or "state".
+        /// "capital", "city", "state" (US), "subdivision" (ISO 3166-2) or "region".
         public var kind: String
     }
 

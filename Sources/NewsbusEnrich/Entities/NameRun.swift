@@ -292,8 +292,9 @@ struct NameRunScanner {
                 next = following.last + 1
                 continue
             }
-            // A possessive inside an organisation's name: "People's Bank of China".
-            if token.text == "'s", let last = units.last, last.isName, let following = unit(at: next + 1),
+            // A possessive inside an organisation's name: "People's Bank of China", "Farmers' Association".
+            let pluralPossessive = token.key == "'" && token.start == previous.end && previous.key.hasSuffix("s")
+            if token.text == "'s" || pluralPossessive, let last = units.last, last.isName, let following = unit(at: next + 1),
                case .organisationHead = following.tag {
                 units.append(NameRun.Unit(first: next, last: next, tag: .connector))
                 units.append(following)

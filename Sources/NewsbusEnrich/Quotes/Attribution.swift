@@ -150,8 +150,16 @@ enum Attribution {
     }
 
     /// A token that can end a name: a capitalised word, or a word glued after a hyphen ("Min-ji").
+    /// A hyphen inside a word, or a number before one: the "24" and "-" of "24-year-old".
+    private static func isGluedToWord(_ m: Int, in t: [TextTokens.Token]) -> Bool {
+        if t[m].isMark("-") { return !t[m].spaceBefore }
+        return t[m].kind == .number && m + 1 < t.count && t[m + 1].isMark("-") && !t[m + 1].spaceBefore
+    }
+
+    /// Not "the 24-year-old": the part before the hyphen is capitalised too.
     private static func isNameEnd(_ k: Int, in t: [TextTokens.Token]) -> Bool {
-        t[k].kind == .word && (t[k].isCapitalised || !t[k].spaceBefore && k > 0 && t[k - 1].isMark("-"))
+        t[k].kind == .word
+            && (t[k].isCapitalised || !t[k].spaceBefore && k > 1 && t[k - 1].isMark("-") && t[k - 2].isCapitalised)
     }
 
     /// A pronoun, a name or a common-noun phrase ending at token `k`.
@@ -164,7 +172,12 @@ enum Attribution {
         var m = k
         var words: [String] = []
         var capitalised: [String] = []
-        while m >= bounds.lowerBound, m > k - 6, t[m].kind == .word {
+        while m >= bounds.lowerBound, m > k - 8, t[m].kind == .word || isGluedToWord(m, in: t) {
+            // "the 24-year-old": numbers and hyphens glued to words are part of the noun.
+            guard t[m].kind == .word else {
+                m -= 1
+                continue
+            }
             let w = t[m].lower
             if t[m].isCapitalised, !determiners.contains(w) {
                 capitalised.append(text.text(tokens: m, through: m))
@@ -177,7 +190,9 @@ enum Attribution {
                 if p - 1 >= bounds.lowerBound, ["of", "at", "from"].contains(t[p].lower), isNameEnd(p - 1, in: t) {
                     return .name(nameRun(endingAt: p - 1, in: text, bounds: bounds))
                 }
-                // "the country’s foreign minister", "Japan’s foreign minister", "a ministry spokesman"
+                // "the country’s foreign minister", "Japan’s foreign minister", "a ministry spokesman";
+                // a lower-case possessor is a word of the phrase ("the bank’s policy committee").
+                if possessive, !t[m].isCapitalised { words.append(SpeakerResolver.possessiveStripped(w)) }
                 return .role(
                     words: words.reversed(), capitalised: capitalised.reversed(), definite: possessive || w != "a" && w != "an")
             }
@@ -196,7 +211,7 @@ enum Attribution {
         if t[k].isCapitalised, !determiners.contains(t[k].lower) {
             var end = k
             while end + 1 < bounds.upperBound, isNamePart(end + 1, in: t) { end += 1 }
-            while end > k, connectors.contains(t[end].lower) || t[end].kind == .mark { end -= 1 }
+            while end > k, connectors.contains(t[end].lower) || t[end].lower == "the" || t[end].kind == .mark { end -= 1 }
             return .name(words(k, end, in: text))
         }
         guard determiners.contains(t[k].lower) else { return nil }
@@ -214,16 +229,20 @@ enum Attribution {
         if k + 1 < bounds.upperBound, t[k].lower == "for" || t[k].lower == "of" {
             var m = k + 1
             if determiners.contains(t[m].lower) { m += 1 }
-            while m < bounds.upperBound, m < k + 8, isNamePart(m, in: t) {
-                if t[m].kind == .word, t[m].isCapitalised { capitalised.append(text.text(tokens: m, through: m)) }
+            // Connectors kept, so that the words spell the name: "Ministry", "of", "Energy", "and", "Mines".
+            while m < bounds.upperBound, m < k + 10, isNamePart(m, in: t) {
+                if t[m].kind == .word, t[m].isCapitalised || connectors.contains(t[m].lower) && !capitalised.isEmpty {
+                    capitalised.append(text.text(tokens: m, through: m))
+                }
                 m += 1
             }
+            while let last = capitalised.last, connectors.contains(last.lowercased()) { capitalised.removeLast() }
         }
         // "said the WFP’s country director, Anneke de Vries"
         if k + 1 < bounds.upperBound, t[k].isMark(","), t[k + 1].kind == .word, t[k + 1].isCapitalised {
             var end = k + 1
             while end + 1 < bounds.upperBound, isNamePart(end + 1, in: t) { end += 1 }
-            while end > k + 1, connectors.contains(t[end].lower) || t[end].kind == .mark { end -= 1 }
+            while end > k + 1, connectors.contains(t[end].lower) || t[end].lower == "the" || t[end].kind == .mark { end -= 1 }
             return .name(Self.words(k + 1, end, in: text))
         }
         return words.isEmpty ? nil : .role(words: words, capitalised: capitalised, definite: definite)
@@ -233,11 +252,26 @@ enum Attribution {
     private static func nameRun(endingAt k: Int, in text: TextTokens, bounds: Range<Int>) -> [String] {
         let t = text.tokens
         var first = k
-        while first - 1 >= bounds.lowerBound, first > k - 10, isNamePart(first - 1, in: t), !t[first].lineBreakBefore {
+        while first - 1 >= bounds.lowerBound, first > k - 14, !t[first].lineBreakBefore,
+            isNamePart(first - 1, in: t) || commaInsideOrganisation(first - 1, in: t, bounds: bounds)
+        {
             first -= 1
         }
-        while first < k, t[first].kind != .word || connectors.contains(t[first].lower) { first += 1 }
+        while first < k, t[first].kind != .word || connectors.contains(t[first].lower) || t[first].lower == "the" { first += 1 }
         return words(first, k, in: text)
+    }
+
+    /// Whether the comma at `comma` is inside an organisation's name, as in "Ministry of Trade,
+    /// Industry and Energy": capitalised words and connectors lead back from it to "<Head> of".
+    private static func commaInsideOrganisation(_ comma: Int, in t: [TextTokens.Token], bounds: Range<Int>) -> Bool {
+        guard t[comma].isMark(","), comma + 1 < t.count, t[comma + 1].isCapitalised else { return false }
+        var m = comma - 1
+        while m - 1 >= bounds.lowerBound, m > comma - 10, t[m].kind == .word || t[m].isMark(",") {
+            if t[m].lower == "of", t[m - 1].isCapitalised, SpeakerResolver.organisationNouns.contains(t[m - 1].lower) { return true }
+            guard t[m].isCapitalised || t[m].isMark(",") || connectors.contains(t[m].lower) else { return false }
+            m -= 1
+        }
+        return false
     }
 
     /// The words of tokens `first...last`, tokens written without a space between them kept together
@@ -258,10 +292,15 @@ enum Attribution {
         let token = t[i]
         switch token.kind {
         case .word:
-            return token.isCapitalised || connectors.contains(token.lower)
+            // "the" only after "of": "Ministry of the Interior", "Marie Tremblay of the Federal Court".
+            return token.isCapitalised || connectors.contains(token.lower) || token.lower == "the" && i > 0 && t[i - 1].lower == "of"
                 || SpeakerResolver.organisationNouns.contains(token.lower) && i > 0 && t[i - 1].isCapitalised
                 || !token.spaceBefore && i > 0 && t[i - 1].isMark("-")
-        case .mark: return (token.isMark(".") && i > 0 && t[i - 1].end - t[i - 1].start == 1) || (token.isMark("-") && !token.spaceBefore)
+        case .mark:
+            return (token.isMark(".") && i > 0 && t[i - 1].end - t[i - 1].start == 1) || (token.isMark("-") && !token.spaceBefore)
+                // A plural possessive inside a name: "Farmers' Association".
+                || (token.isMark("'") || token.isMark("\u{2019}")) && !token.spaceBefore && i > 0 && t[i - 1].kind == .word
+                    && t[i - 1].lower.hasSuffix("s")
         case .number: return false
         }
     }

@@ -179,13 +179,15 @@ struct QuoteReader {
         switch phrase {
         case .name(let words)?:
             return resolver.resolve(name: words)
+        case .pronoun("it")?:
+            return resolver.organisationPronoun(before: token, in: text, previous: lastSpeaker?.concept)
         case .pronoun?:
             return recentPerson(before: token)
         case .role(let words, let capitalised, let definite)?:
-            // "the envoy said" is the person last spoken of; "a hospital spokeswoman said" speaks for an organisation.
-            if definite, SpeakerResolver.isPersonRole(words), let person = recentPerson(before: token) { return person }
-            if let organisation = resolver.resolve(roleWords: words, capitalised: capitalised) { return organisation }
-            return definite ? recentPerson(before: token) : nil
+            // "the envoy said", "a hospital spokeswoman said", "her son said": see SpeakerResolver+Roles.
+            return resolver.resolve(
+                role: words, capitalised: capitalised, definite: definite, at: token, in: text,
+                recentPerson: { recentPerson(before: token) })
         case .inherited?:
             // "Valera said the toll could rise, adding, …": the subject of an earlier cue in the sentence.
             for earlier in stride(from: token - 1, through: frame.lowerBound, by: -1) where cues[earlier] {

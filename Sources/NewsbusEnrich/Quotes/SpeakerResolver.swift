@@ -14,13 +14,19 @@ struct SpeakerResolver {
     private var byKey: [String: Article.Concept] = [:]
     /// Single words of people's names and aliases → the person (for following mentions).
     private(set) var personByWord: [String: Article.Concept] = [:]
+    /// The organisations' names and aliases as lower-case token texts, by their first word, to
+    /// find where each is mentioned (see ``recentOrganisation(before:in:where:)``).
+    private(set) var organisationForms: [String: [(words: [String], concept: Article.Concept)]] = [:]
 
     /// Nouns that name an organisation in a role phrase ("the ministry said").
     static let organisationNouns: Set<String> = [
         "ministry", "agency", "government", "office", "embassy", "military", "army", "navy", "command", "company",
         "committee", "council", "party", "department", "commission", "police", "court", "bank", "union", "media",
         "administration", "cabinet", "parliament", "organisation", "organization", "group", "firm", "board",
-        "institute", "service", "forces", "staff", "alliance", "mission", "secretariat", "house",
+        "institute", "service", "forces", "staff", "alliance", "mission", "secretariat", "house", "academy",
+        "university", "hospital", "school", "foundation", "authority", "tribunal", "assembly", "senate", "congress",
+        "federation", "league", "bureau", "regulator", "observatory", "museum", "coalition", "movement", "society",
+        "fund", "programme", "program", "consortium",
     ]
     /// Titles dropped from the front of a name that matched no concept.
     static let titles: Set<String> = [
@@ -51,6 +57,13 @@ struct SpeakerResolver {
         for person in people.reversed() {
             for alias in person.aliases where !alias.contains(" ") { personByWord[Self.key(alias)] = person }
         }
+        for organisation in organisations {
+            for form in [organisation.name] + organisation.aliases {
+                let words = Self.tokenTexts(form)
+                guard let first = words.first else { continue }
+                organisationForms[first, default: []].append((words, organisation))
+            }
+        }
     }
 
     /// Whether the article names any people.
@@ -62,6 +75,10 @@ struct SpeakerResolver {
     /// The concept for capitalised words, or a new one made from them.
     func resolve(name words: [String]) -> Article.Concept? {
         guard !words.isEmpty else { return nil }
+        // "Justice Marie Tremblay of the Federal Court": the person before "of", when known.
+        if let of = words.firstIndex(of: "of"), of > 0, let person = known(Array(words[..<of])), isPerson(person) {
+            return person
+        }
         if let known = known(words) { return known }
         // "Kim in Seoul", "Kim and Lee": each part on its own, the first as the fallback.
         let parts = words.split { $0 == "in" || $0 == "and" }.map(Array.init)
@@ -111,14 +128,11 @@ struct SpeakerResolver {
         return nil
     }
 
-    /// Whether a role phrase names a person's role ("the envoy") rather than an organisation.
-    static func isPersonRole(_ words: [String]) -> Bool { words.last.map(personNouns.contains) ?? false }
-
     /// Whether the words, or a tail of them, name a known person or organisation.
     func isKnown(_ words: [String]) -> Bool { known(words) != nil }
 
     /// The longest tail of `words` that names a known concept.
-    private func known(_ words: [String]) -> Article.Concept? {
+    func known(_ words: [String]) -> Article.Concept? {
         let keys = words.map(Self.key)
         for start in keys.indices {
             var tail = keys[start...].joined(separator: " ")
