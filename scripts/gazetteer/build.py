@@ -296,7 +296,8 @@ Systems Energy Petroleum Oil Exchange Bourse Prosecutors Police Wire Newswire Me
 Studios Capital Partners Ventures Investments Securities Insurance Pharmaceuticals Pharma Logistics
 Shipping Railways Foods Brands Software Semiconductor Semiconductors Mining Steel Chemicals
 Coastguard Museum Festival Orchestra Theatre Theater Library Council Staff Lithography Community
-Assets Capital Manufacturing Power Electric Utilities Hydro Telecom Municipality Cooperative Cooperatives"""
+Assets Capital Manufacturing Power Electric Utilities Hydro Telecom Municipality Cooperative Cooperatives
+Confederation Directorate Inspectorate"""
 # Words that make a capitalised phrase a place: "Korean Peninsula", "Strait of Hormuz".
 PLACE_HEADS = """Peninsula Island Islands Strait Straits Sea Ocean Gulf Bay River Lake Mountain Mountains Mount
 Valley Desert Coast Province Prefecture County District Region Territory Territories Square Palace

@@ -38,6 +38,16 @@ extension EntityExtractor {
         // Unknown words followed by more title words are part of the title ("... for Oceanian Affairs").
         if end + 1 < units.count {
             switch units[end + 1].tag {
+            case .descriptor where units[(end + 1)...].allSatisfy({ if case .descriptor = $0.tag { true } else { false } }):
+                // Field words closing the run are no title: "the Canadian group Northgate Resources",
+                // "Northgate Resources shares". With a company's cue, the words name it.
+                let lastToken = units[units.count - 1].last
+                let cues = cues(units, nameStart: start, firstToken: units[start].first, lastToken: lastToken, tokens: tokens)
+                if cues.organisation && !cues.strong {
+                    emitUnheadedOrganisation(context.text(units[start].first, lastToken),
+                                             segment: context.segment(at: units[start].first), context: &context)
+                }
+                return
             case .titleHead, .titleModifier, .descriptor, .organisationHead, .placeHead, .honorific: return
             default: break
             }
@@ -55,7 +65,8 @@ extension EntityExtractor {
             let pluralAtStart = word.sentenceStart && word.key.hasSuffix("s")
             // A place preposition outweighs a verb: "a bakery in Lunenburg, said she".
             var cue: SingleWordCue = cues.organisation ? .organisation : cues.strong ? .person
-                : cues.place != nil ? .place : cues.verbAfter || cues.companyAct ? .actor : .none
+                : cues.place != nil ? .place : cues.verbAfter || cues.companyAct || cues.addressee ? .actor
+                : cues.age ? .personPart : .none
             // "Tindra and Solvik, the two largest developers": a name shares its partner's apposition.
             if cue == .none, let partner = coordinatedName(units, after: end, tokens: tokens) {
                 let partnerCues = self.cues(units, nameStart: partner, firstToken: units[partner].first,
@@ -70,7 +81,7 @@ extension EntityExtractor {
             }
             return
         }
-        if let placeAlias = cues.place, !cues.strong, !cues.verbAfter, !cues.organisation {
+        if let placeAlias = cues.place, !cues.strong, !cues.age, !cues.verbAfter, !cues.organisation, !cues.possessedByPlace {
             let name = context.text(firstToken, lastToken)
             addMention(EntityMention(
                 type: .place, identity: "place-name:" + Gazetteer.fold(name), name: name, surface: name,
@@ -78,7 +89,7 @@ extension EntityExtractor {
                 segment: context.segment(at: firstToken)))
             return
         }
-        if cues.organisation && !cues.strong {
+        if cues.organisation && !cues.strong && !cues.age {
             emitUnheadedOrganisation(context.text(firstToken, lastToken), segment: context.segment(at: firstToken), context: &context)
             return
         }
@@ -86,9 +97,9 @@ extension EntityExtractor {
             && (gazetteer.familyNames[firstWord.key] != nil || gazetteer.familyNames[words[words.count - 1].key] != nil)
         let confidence: UInt32
         var tentative = false
-        if cues.strong {
+        if cues.strong || cues.age {
             confidence = 90
-        } else if cues.verbAfter {
+        } else if cues.verbAfter || cues.addressee || cues.possessedByPlace {
             confidence = 85
         } else if familyName {
             confidence = 75
@@ -126,8 +137,17 @@ extension EntityExtractor {
     struct NameCues {
         /// A title, honorific, role noun, apposition or caption marker.
         var strong = false
+        /// An age after the name ("Solbakken, 27,"): a person, but a one-word name may be a common
+        /// noun ("Grandmother, 78,").
+        var age = false
         /// A speech or action verb right after the name.
         var verbAfter = false
+        /// Someone speaks to it: "told Vestlandsposten", "asked Gavi for", "in an interview with
+        /// TéléCité". A person named in full elsewhere, or else an organisation (often an outlet).
+        var addressee = false
+        /// A place's possessive comes before it: "India's Ananya Krishnaswamy". Counts for names of
+        /// two or more words (a company would carry a head word: "Japan's Nippon Steel").
+        var possessedByPlace = false
         /// Inside a sentence, a verb only companies do follows: "after Vantara pulled out",
         /// "when Kestrel cut 500 jobs". Counts for one-word names only.
         var companyAct = false
@@ -184,6 +204,8 @@ extension EntityExtractor {
         "broadcaster", "newspaper", "insurer", "lender", "retailer", "regulator", "association", "federation",
         "league", "team", "side", "outlet", "startup", "conglomerate", "giant", "fund", "insurer", "automaker",
         "chipmaker", "carmaker", "utility", "provider", "drugmaker", "shipbuilder", "brewer", "miner", "exchange", "institute", "university", "ngo", "movement", "coalition", "alliance", "publisher",
+        "parliament", "legislature", "assembly", "council", "court", "ministry", "department", "commission", "committee",
+        "government", "authority", "watchdog", "daily", "tabloid", "magazine", "channel", "website", "line",
     ]
 
     private func cues(_ units: [NameRun.Unit], nameStart: Int, firstToken: Int, lastToken: Int, tokens: [EntityToken]) -> NameCues {
@@ -199,9 +221,24 @@ extension EntityExtractor {
                gazetteer.roleNouns.contains(tokens[firstToken - 2].key) {
                 cues.strong = true
             }
-            if before.isWord && Self.precedingSpeechWords.contains(before.key) {
+            // "said Gunn" names the speaker, but "said Kestrel had …" the subject of what was said.
+            if before.isWord && Self.precedingSpeechWords.contains(before.key), !startsClause(tokens, at: lastToken + 1) {
                 cues.strong = before.key != "to" || (firstToken > 1 && tokens[firstToken - 2].key == "according")
             }
+            if before.isWord && Self.addresseeWords.contains(before.key)
+                || before.key == "with" && firstToken > 1 && Self.conversationNouns.contains(tokens[firstToken - 2].key) {
+                cues.addressee = true
+            }
+            // "The vaccine's maker, Sunrise Biologics": an organisation noun and a comma before the name.
+            if before.text == ",", firstToken > 1, tokens[firstToken - 2].isWord, !tokens[firstToken - 2].isCapitalised,
+               Self.organisationNouns.contains(tokens[firstToken - 2].key) {
+                cues.organisation = true
+            }
+            // "Its president, the Finnish game developer Aino Virtanen-Koskela": the noun phrase
+            // before the name stands in apposition to a role, so it describes a person.
+            if before.isWord, !before.isCapitalised, describesRole(tokens, nounBefore: firstToken - 1) { cues.strong = true }
+            // "India's Ananya Krishnaswamy".
+            if before.text == "'s", endsPlaceName(tokens, at: firstToken - 2) { cues.possessedByPlace = true }
         }
         var after = lastToken + 1
         guard after < tokens.count else { return cues }
@@ -210,8 +247,8 @@ extension EntityExtractor {
             if after + 1 < tokens.count, Self.companyPossessions.contains(tokens[after + 1].key) { cues.organisation = true }
             return cues
         }
-        // "in Bangued", but not a language or an adjective: "in Korean", "in Spanish".
-        if firstToken > 0, Self.placePrepositions.contains(tokens[firstToken - 1].text),
+        // "in Bangued", "In Brittany, …", but not a language or an adjective: "in Korean", "in Spanish".
+        if firstToken > 0, Self.placePrepositions.contains(tokens[firstToken - 1].key),
            !["ese", "ish", "ian", "ean"].contains(where: { tokens[lastToken].key.hasSuffix($0) }) {
             cues.place = ""
         }
@@ -230,8 +267,10 @@ extension EntityExtractor {
             || tokens[firstToken - 1].key == "at" && Self.staffNouns.contains(tokens[firstToken - 2].key) {
             cues.organisation = true
         }
+        // (Staff after a sentence's first word are mostly a compound: "Election workers count ballots".)
         if tokens[after].isWord, !tokens[after].isCapitalised,
-           Self.holdingNouns.contains(tokens[after].key) || Self.staffNouns.contains(tokens[after].key) {
+           Self.holdingNouns.contains(tokens[after].key)
+            || Self.staffNouns.contains(tokens[after].key) && !tokens[firstToken].sentenceStart {
             cues.organisation = true
         }
         // "Halifax, Nova Scotia": a name after a known city and a comma is the region it lies in
@@ -241,10 +280,19 @@ extension EntityExtractor {
            !tokens[after].isWord || tokens[after].text == "'s" {
             cues.place = ""
         }
-        if tokens[after].text == ",", after + 1 < tokens.count, tokens[after + 1].isCapitalised,
-           gazetteer.country(named: tokens[after + 1].text) != nil || gazetteer.place(named: tokens[after + 1].text) != nil
-            || (after + 2 < tokens.count && gazetteer.country(named: tokens[after + 1].text + " " + tokens[after + 2].text) != nil) {
-            cues.place = ""
+        // "Bangued, Abra", but not "Morimoto Akira, Asia director of …": a place before a role is part of the role.
+        if tokens[after].text == ",", after + 1 < tokens.count, tokens[after + 1].isCapitalised {
+            var placeEnd: Int?
+            if gazetteer.country(named: tokens[after + 1].text) != nil || gazetteer.place(named: tokens[after + 1].text) != nil {
+                placeEnd = after + 1
+            } else if after + 2 < tokens.count, gazetteer.country(named: tokens[after + 1].text + " " + tokens[after + 2].text) != nil {
+                placeEnd = after + 2
+            }
+            if let placeEnd, !isRoleWord(tokens, at: placeEnd + 1) { cues.place = "" }
+        }
+        // "Solbakken, 27, who …": an age.
+        if tokens[after].text == ",", after + 2 < tokens.count, tokens[after + 2].text == ",", isAge(tokens[after + 1]) {
+            cues.age = true
         }
         if tokens[after].text == "(", after + 1 < tokens.count, Self.captionMarkers.contains(tokens[after + 1].text) {
             cues.strong = true
@@ -255,6 +303,7 @@ extension EntityExtractor {
             // The last noun that tells decides: "the club's captain" is a person, "a fourth-tier club" not.
             var look = after + 1
             var describesPerson: Bool?
+            var ambiguousLast = false
             while look < tokens.count, look <= after + 8, tokens[look].text != ",", tokens[look].text != "." {
                 let token = tokens[look]
                 // "Grace Whitford, a fisher whose family …": "who" and "whose" describe people.
@@ -262,14 +311,23 @@ extension EntityExtractor {
                 // The head noun comes before a prepositional phrase: "a researcher at the Asan Institute".
                 if look > after + 1, Self.appositionEnds.contains(token.key) { break }
                 // "the two largest developers": a plural noun describes the names before it.
-                if token.isWord, Self.organisationNouns.contains(token.key)
-                    || token.key.hasSuffix("s") && Self.organisationNouns.contains(String(token.key.dropLast())) {
-                    describesPerson = false
-                }
-                if token.isWord, gazetteer.roleNouns.contains(token.key) || gazetteer.wordKinds[token.text] == .titleHead {
-                    describesPerson = true
+                // "the Vaccine Alliance": so does an organisation's head word.
+                let organisationNoun = token.isWord
+                    && (Self.organisationNouns.contains(token.key)
+                        || token.key.hasSuffix("s") && Self.organisationNouns.contains(String(token.key.dropLast()))
+                        || token.isCapitalised && gazetteer.wordClasses[token.text]?.isOrganisationHead == true)
+                let roleNoun = token.isWord && (gazetteer.roleNouns.contains(token.key) || gazetteer.wordKinds[token.text] == .titleHead)
+                if organisationNoun && roleNoun {
+                    // "a salmon producer that …", "a film producer who …": the relative pronoun decides.
+                    ambiguousLast = true
+                } else if organisationNoun || roleNoun {
+                    describesPerson = roleNoun
+                    ambiguousLast = false
                 }
                 look += 1
+            }
+            if ambiguousLast, look < tokens.count {
+                describesPerson = !Self.thingRelatives.contains(tokens[look].key)
             }
             if let describesPerson {
                 if describesPerson { cues.strong = true } else { cues.organisation = true }
@@ -283,6 +341,49 @@ extension EntityExtractor {
             cues.companyAct = true
         }
         return cues
+    }
+
+    /// Relative pronouns that follow a thing rather than a person: "a salmon producer that …".
+    static let thingRelatives: WordSet = ["that", "which"]
+
+    /// Whether the word at `index` opens the verb of a clause: "said Coromandel | had full confidence".
+    private func startsClause(_ tokens: [EntityToken], at index: Int) -> Bool {
+        guard index < tokens.count, tokens[index].isWord, !tokens[index].isCapitalised else { return false }
+        return Self.clauseVerbs.contains(tokens[index].key) || tokens[index].key.hasSuffix("ed")
+    }
+
+    /// Whether the word at `index` is a lower-case role noun or a title: "Asia | director".
+    private func isRoleWord(_ tokens: [EntityToken], at index: Int) -> Bool {
+        guard index < tokens.count, tokens[index].isWord else { return false }
+        return tokens[index].isCapitalised ? gazetteer.wordKinds[tokens[index].text] == .titleHead : gazetteer.roleNouns.contains(tokens[index].key)
+    }
+
+    /// A person's age in an apposition: "19" in "Krishnaswamy, 19,".
+    private func isAge(_ token: EntityToken) -> Bool {
+        guard token.isWord, token.end - token.start <= 3 else { return false }
+        return token.text.utf8.allSatisfy { $0 &- 0x30 < 10 }
+    }
+
+    /// Whether a country or known place ends at token `index`: "India" in "India's", "South Korea".
+    private func endsPlaceName(_ tokens: [EntityToken], at index: Int) -> Bool {
+        guard index >= 0, tokens[index].isWord, tokens[index].isCapitalised else { return false }
+        if gazetteer.country(mentionedAs: tokens[index].text) != nil || gazetteer.place(named: tokens[index].text) != nil { return true }
+        guard index > 0, tokens[index - 1].isWord, tokens[index - 1].isCapitalised else { return false }
+        return gazetteer.country(named: tokens[index - 1].text + " " + tokens[index].text) != nil
+    }
+
+    /// Whether the lower-case noun phrase ending at `nounBefore` is set after a role and a comma:
+    /// "Its president, the Finnish game developer | Aino Virtanen-Koskela".
+    private func describesRole(_ tokens: [EntityToken], nounBefore: Int) -> Bool {
+        var index = nounBefore
+        // Back over the phrase's words (lower-case, or a demonym or place) to its article.
+        while index >= 0, nounBefore - index < 6, tokens[index].isWord, !Self.appositionStarts.contains(tokens[index].key) {
+            guard !tokens[index].isCapitalised || endsPlaceName(tokens, at: index) else { return false }
+            index -= 1
+        }
+        guard index >= 2, index < nounBefore, tokens[index].isWord, ["the", "a", "an"].contains(tokens[index].key),
+              tokens[index - 1].text == "," else { return false }
+        return isRoleWord(tokens, at: index - 2)
     }
 
     /// Skips "(ACRO)" after a run that ended with an organisation and records the acronym as its

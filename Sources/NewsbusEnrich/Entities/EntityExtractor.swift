@@ -29,6 +29,9 @@ struct EntityExtractor {
         case organisation
         /// The context makes it a place ("in Bangued", "Geoje island", "Bangued, Abra").
         case place
+        /// Only a person has it, but it does not say who: an age ("Solbakken, 27,"). Joins a
+        /// person named in full and is nothing else ("Grandmother, 78, rescued").
+        case personPart
     }
 
     let gazetteer: Gazetteer
@@ -49,7 +52,17 @@ struct EntityExtractor {
         "met", "visited", "spoke", "called", "vowed", "pledged", "promised", "criticised", "criticized", "praised",
     ]
     /// Words before a name that show it is a person speaking: "said Gunn", "according to Gunn".
-    static let precedingSpeechWords: WordSet = ["said", "says", "told", "added", "asked", "wrote", "to"]
+    static let precedingSpeechWords: WordSet = ["said", "says", "added", "wrote", "to"]
+    /// Words before a name that show someone speaks to it: "told Vestlandsposten", "asked Gavi".
+    static let addresseeWords: WordSet = ["told", "tells", "asked", "asks"]
+    /// Nouns before "with" that make the name after it someone spoken to: "an interview with TéléCité".
+    static let conversationNouns: WordSet = ["interview", "interviews", "conversation", "talks"]
+    /// Lower-case words after "said X" that make X the subject of what was said ("said Coromandel
+    /// had full confidence"), not the speaker; words in "-ed" count too.
+    static let clauseVerbs: WordSet = [
+        "had", "has", "have", "would", "will", "was", "were", "is", "are", "could", "should", "might", "must",
+        "can", "may", "did", "does", "do", "knew", "saw", "took", "gave", "made", "won", "lost", "sold", "bought",
+    ]
     /// Caption role markers after a name: "Sung Kim (C)".
     static let captionMarkers: WordSet = ["L", "R", "C", "l", "r", "c", "left", "right", "centre", "center", "front", "back", "top", "2nd", "3rd", "4th"]
     /// Place heads after a known place that name its administrative area: "Niigata Prefecture".
@@ -176,6 +189,7 @@ struct EntityExtractor {
             if nameBefore || nameAfter { units[i].tag = .name }
         }
         findOrganisations(units, consumed: &consumed, context: &context)
+        findFirmNames(units, consumed: &consumed, context: &context)
         findPlacePhrases(units, consumed: &consumed, context: &context)
         if units.count == 1, let entry = units[0].gazetteerEntry, case .place(let place) = entry,
            place.kind == "city" || place.kind == "capital", units[0].first == units[0].last,
@@ -245,6 +259,10 @@ struct EntityExtractor {
                 continue
             }
             var left = h
+            // "General Court", "Premier League": a title word right before the head names the body.
+            if h > 0, !consumed[h - 1], case .titleHead = units[h - 1].tag, h == 1 || !units[h - 2].isName {
+                left = h - 1
+            }
             while left > 0, !consumed[left - 1] {
                 if Self.extendsOrganisationLeft(units[left - 1]) {
                     left -= 1
@@ -267,14 +285,42 @@ struct EntityExtractor {
                 cursor += 1
             }
             if case .organisationHead = units[right].tag { right = extendTail(units, from: right, tokens: tokens) }
-            // A bare head ("Ministry", "Party") names nothing.
-            if left == right {
+            // "Meridian Capital Advisory": one unknown word closing the run after the head is the name's last
+            // word (two or more are a person: "Acme Group Jane Doe"; so is a known family name: "… Kim").
+            if right + 2 == units.count, units[right + 1].isName, case .organisationHead = units[right].tag,
+               gazetteer.familyNames[tokens[units[right + 1].first].key] == nil {
+                right += 1
+            }
+            // A bare head ("Ministry", "Party") names nothing; fields and a head before a title are part
+            // of the title ("Health Cabinet Secretary Wanjiru Kamau").
+            if left == right || right == h && right + 1 < units.count && units[right + 1].isTitle
+                && units[left..<h].allSatisfy({ if case .descriptor = $0.tag { return true } else { return false } }) {
                 h += 1
                 continue
             }
             emitOrganisation(units, left: left, right: right, head: h, context: &context)
             for i in left...right { consumed[i] = true }
             h = right + 1
+        }
+    }
+
+    /// Names joined by "&" are a firm's: "Ernst & Young", "Lindqvist, Haas & Partner".
+    private mutating func findFirmNames(_ units: [NameRun.Unit], consumed: inout [Bool], context: inout Context) {
+        for i in units.indices where i > 0 && i + 1 < units.count && !consumed[i] {
+            guard case .connector = units[i].tag, context.tokens[units[i].first].text == "&",
+                  !consumed[i - 1], units[i - 1].isName, !consumed[i + 1], units[i + 1].tag.isNotConnector,
+                  units[i + 1].gazetteerEntry == nil, !units[i + 1].isTitle else { continue }
+            var left = i - 1
+            while left > 0, !consumed[left - 1], units[left - 1].isName { left -= 1 }
+            // Earlier names in a list: "Lindqvist, | Haas & Partner".
+            while left > 1, case .connector = units[left - 1].tag, context.tokens[units[left - 1].first].text == ",",
+                  !consumed[left - 2], units[left - 2].isName {
+                left -= 2
+            }
+            var right = i + 1
+            while right + 1 < units.count, !consumed[right + 1], units[right + 1].isName { right += 1 }
+            emitOrganisation(units, left: left, right: right, head: right, context: &context)
+            for unit in left...right { consumed[unit] = true }
         }
     }
 
@@ -360,7 +406,9 @@ struct EntityExtractor {
             case .connector where !first && (tokenKey(unit) == "of" || tokenKey(unit) == "the" && tokenKey(units[cursor - 1]) == "of"):
                 var next = cursor + 1
                 if next < units.count, case .connector = units[next].tag, tokenKey(units[next]) == "the", tokenKey(unit) == "of" { next += 1 }
-                guard next < units.count, units[next].isName || units[next].isPlaceLike && units[end].isName else {
+                // "Federation of Parents of Public School Pupils": fields and heads go on after a name.
+                guard next < units.count, units[next].isName || units[next].isPlaceLike && units[end].isName
+                        || units[end].isName && Self.continuesOrganisationTail(units[next]) else {
                     return trimTitleModifiers(units, end: end)
                 }
             case .connector where ["and", "&", ","].contains(tokenKey(unit)):
@@ -377,6 +425,30 @@ struct EntityExtractor {
         }
         return end
     }
+
+    /// Field, modifier and head words, which may follow "of" inside an organisation's name.
+    private static func continuesOrganisationTail(_ unit: NameRun.Unit) -> Bool {
+        switch unit.tag {
+        case .descriptor, .titleModifier, .organisationHead: return true
+        default: return false
+        }
+    }
+
+    /// The one-word name an organisation's name stands in apposition to ("Gavi, the Vaccine Alliance,"):
+    /// the token index of "Gavi", when `first...last` follows "Name, the" and ends the apposition.
+    private func appositionOwner(first: Int, last: Int, tokens: [EntityToken]) -> Int? {
+        guard first >= 3, tokens[first - 1].key == "the", tokens[first - 2].text == "," else { return nil }
+        let owner = first - 3
+        guard tokens[owner].isWord, tokens[owner].isCapitalised, !tokens[owner].isAllCaps,
+              owner == 0 || tokens[owner].sentenceStart || !tokens[owner - 1].isCapitalised,
+              last + 1 >= tokens.count || Self.appositionClosers.contains(tokens[last + 1].key),
+              gazetteer.phrasesByFirstToken[tokens[owner].key] == nil, gazetteer.wordClasses[tokens[owner].text] == nil,
+              gazetteer.familyNames[tokens[owner].key] == nil else { return nil }
+        return owner
+    }
+
+    /// What may follow an apposition: punctuation or a relative pronoun.
+    static let appositionClosers: WordSet = [",", ".", ";", ":", ")", "which", "that", "who"]
 
     /// Drops title modifiers that belong to a following title ("... Affairs Deputy | Director").
     private func trimTitleModifiers(_ units: [NameRun.Unit], end: Int) -> Int {
@@ -409,6 +481,15 @@ struct EntityExtractor {
             extraAliases.append(name + " in " + context.text(lastToken + 2, placeEnd))
         }
         let segment = context.segment(at: units[left].first)
+        // "Gavi, the Vaccine Alliance,": the organisation named in full is the one-word name before it.
+        if let owner = appositionOwner(first: units[left].first, last: lastToken, tokens: context.tokens) {
+            let ownerName = context.tokens[owner].text
+            let identity = "org-name:" + context.tokens[owner].key
+            addMention(EntityMention(type: .organisation, identity: identity, name: ownerName, surface: name,
+                                     extraAliases: [context.text(owner, lastToken)], uri: "", confidence: 75, segment: segment))
+            context.lastOrganisation = (identity, ownerName)
+            return
+        }
         if let known = gazetteer.organisation(named: name) {
             addMention(EntityMention(type: .organisation, identity: "org:" + known.id, name: known.name, surface: name,
                               extraAliases: extraAliases, uri: "urn:newsbus:org:" + known.id, confidence: 95, segment: segment))

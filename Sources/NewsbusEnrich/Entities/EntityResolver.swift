@@ -166,7 +166,7 @@ struct EntityResolver {
         var people = people
         var organisations = WordTable<String>()
         var places = WordTable<String>()
-        for word in words where word.cue != .none && !(word.cue == .actor && word.looksPlural) {
+        for word in words where word.cue != .none && word.cue != .personPart && !(word.cue == .actor && word.looksPlural) {
             let key = Gazetteer.fold(word.text)
             if people.holds(key) { continue }
             if word.cue == .place {

@@ -180,6 +180,12 @@ struct NameRunScanner {
         let unit = { (tag: NameRun.Tag) in NameRun.Unit(first: index, last: index, tag: tag) }
         guard let word = gazetteer.wordClasses[token.text] ?? hyphenatedTitle(token.text) else {
             if token.sentenceStart && gazetteer.nonNameKeys.contains(token.key) { return nil }
+            // "Nurse Achieng Odhiambo", "Farmer Ruth Obi": a role noun written as a title before a name.
+            if gazetteer.roleNouns.contains(token.key), index + 1 < tokens.count, tokens[index + 1].isWord,
+               tokens[index + 1].isCapitalised, tokens[index + 1].start == token.end + 1,
+               index == 0 || !tokens[index - 1].isCapitalised || tokens[index - 1].end + 1 < token.start {
+                return unit(.titleHead)
+            }
             return unit(.name)
         }
         switch word.title {
@@ -206,8 +212,10 @@ struct NameRunScanner {
             let possessiveOrganisation = index + 2 < tokens.count && tokens[index + 1].text == "'s"
                 && gazetteer.wordClasses[tokens[index + 2].text]?.isOrganisationHead == true
             // A name that is also a word: "Theresa May", "Jan Hatzius" (an abbreviation before a name).
+            // "Education Workers", "Port Workers'": a plural after a field or head word in a name.
             let afterName = index > 0 && tokens[index - 1].isCapitalised && tokens[index - 1].end + 1 == token.start
-                && !token.sentenceStart && tokens[index - 1].isWord && gazetteer.wordClasses[tokens[index - 1].text] == nil
+                && !token.sentenceStart && tokens[index - 1].isWord
+                && (gazetteer.wordClasses[tokens[index - 1].text].map(Self.qualifiesFollowingWord) ?? true)
             let shortBeforeName = NameRun.monthAbbreviations.contains(token.text) && index + 1 < tokens.count && tokens[index + 1].isWord
                 && tokens[index + 1].isCapitalised && tokens[index + 1].start == token.end + 1
             if !familyName && !possessiveOrganisation && !afterName && !shortBeforeName { return nil }
@@ -248,21 +256,45 @@ struct NameRunScanner {
     /// commas and a final "and" follow, and the run or those words hold an organisation head.
     private func commaContinuesOrganisation(at comma: Int, units: [NameRun.Unit]) -> Bool {
         var sawAnd = false
+        // "Lindqvist, Haas & Partner": names joined by "&" are a firm's.
+        var sawAmpersand = false
         var sawHead = units.contains { if case .organisationHead = $0.tag { return true } else { return false } }
         var index = comma + 1
         while index < tokens.count, index <= comma + 12 {
             let token = tokens[index]
             if token.isWord && token.isCapitalised {
                 if gazetteer.wordClasses[token.text]?.isOrganisationHead == true { sawHead = true }
-                if sawAnd && sawHead { return true }
+                if sawAnd && (sawHead || sawAmpersand) { return true }
             } else if sawAnd {
                 return sawHead
             } else if token.key == "and" || token.text == "&" {
                 sawAnd = true
+                sawAmpersand = token.text == "&"
             } else if token.text != "," {
                 return false
             }
             index += 1
+        }
+        return false
+    }
+
+    /// Whether a word of this class may stand before a plural that is otherwise no name:
+    /// a field or head word ("Education Workers"), not a title ("President Members").
+    private static func qualifiesFollowingWord(_ word: Gazetteer.WordClass) -> Bool {
+        switch word.title {
+        case .descriptor?: return true
+        case nil: return word.isOrganisationHead || word.isPlaceHead
+        default: return false
+        }
+    }
+
+    /// Whether an organisation head word is among the next few capitalised words from token `index`:
+    /// "Port Workers' | Solidarity Front".
+    private func organisationHeadFollows(from index: Int) -> Bool {
+        var cursor = index
+        while cursor < tokens.count, cursor < index + 3, tokens[cursor].isWord, tokens[cursor].isCapitalised {
+            if gazetteer.wordClasses[tokens[cursor].text]?.isOrganisationHead == true { return true }
+            cursor += 1
         }
         return false
     }
@@ -295,7 +327,7 @@ struct NameRunScanner {
             // A possessive inside an organisation's name: "People's Bank of China", "Farmers' Association".
             let pluralPossessive = token.key == "'" && token.start == previous.end && previous.key.hasSuffix("s")
             if token.text == "'s" || pluralPossessive, let last = units.last, last.isName, let following = unit(at: next + 1),
-               case .organisationHead = following.tag {
+               organisationHeadFollows(from: next + 1) {
                 units.append(NameRun.Unit(first: next, last: next, tag: .connector))
                 units.append(following)
                 next = following.last + 1
@@ -310,8 +342,9 @@ struct NameRunScanner {
             }
             // Up to two connectors between capitalised words ("Ministry of the Interior").
             var cursor = next
-            while cursor < tokens.count, cursor - next < 2, tokens[cursor].isWord, !tokens[cursor].isCapitalised,
-                  NameRun.connectors.contains(tokens[cursor].key) {
+            while cursor < tokens.count, cursor - next < 2,
+                  tokens[cursor].isWord && !tokens[cursor].isCapitalised && NameRun.connectors.contains(tokens[cursor].key)
+                    || tokens[cursor].text == "&" {
                 cursor += 1
             }
             if cursor > next, let following = unit(at: cursor), !tokens[cursor].sentenceStart {
