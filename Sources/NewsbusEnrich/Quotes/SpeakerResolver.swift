@@ -106,17 +106,17 @@ struct SpeakerResolver {
         if !capitalised.isEmpty, let known = known(capitalised), !isPerson(known) { return known }
         let nouns = words.filter { !Self.personNouns.contains($0) && $0.count > 2 }
         let phrase = words.joined(separator: " ")
+        let nounsNameOrganisations = nouns.contains { Self.organisationNouns.contains($0) || $0 == "hospital" || $0 == "school" || $0 == "university" }
+        let lastIsOrganisationNoun = words.last.map { Self.organisationNouns.contains($0) } ?? false
         for organisation in organisations {
             for form in [organisation.name] + organisation.aliases {
                 let lower = Self.key(form)
                 if !phrase.isEmpty, lower.contains(phrase) { return organisation }
                 let formWords = lower.split(separator: " ")
-                if let noun = words.last, Self.organisationNouns.contains(noun), formWords.contains(Substring(noun)) {
+                if lastIsOrganisationNoun, let noun = words.last, formWords.contains(Substring(noun)) {
                     return organisation
                 }
-                if nouns.contains(where: { Self.organisationNouns.contains($0) || $0 == "hospital" || $0 == "school" || $0 == "university" }),
-                    nouns.contains(where: { formWords.contains(Substring($0)) })
-                {
+                if nounsNameOrganisations, nouns.contains(where: { formWords.contains(Substring($0)) }) {
                     return organisation
                 }
             }
@@ -145,9 +145,16 @@ struct SpeakerResolver {
 
     /// Lowercased with curly apostrophes straightened.
     static func key(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        var text = text
+        let lowered: String? = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard bytes.contains(where: { $0 &- 0x41 < 26 }) else { return "" }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for index in bytes.indices { buffer[index] = bytes[index] &- 0x41 < 26 ? bytes[index] | 0x20 : bytes[index] }
+                return bytes.count
+            }
         }
+        if let lowered { return lowered.isEmpty ? text : lowered }
         var straightened = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { straightened.append(scalar == "\u{2019}" ? "'" : scalar) }
         return String(straightened).lowercased()
