@@ -28,4 +28,17 @@ struct EntitiesScalarClassesTests {
             }
         }
     }
+
+    @Test("the language and topics classes follow the general category, as the training script's Python does")
+    func generalCategoryClasses() {
+        let shared = ScalarClasses.shared
+        #expect(shared.flags("é").contains(.categoryLetter))
+        #expect(shared.flags("ǅ").contains(.categoryLetter), "a title-case letter is a letter")
+        #expect(shared.flags("ʰ").contains(.categoryLetter), "a modifier letter is a letter")
+        #expect(!shared.flags("Ⅻ").contains(.categoryLetter), "a letter-like number is not a letter (category Nl)")
+        #expect(shared.flags("٣").contains(.decimalDigit) && !shared.flags("½").contains(.decimalDigit))
+        #expect(shared.flags("\u{0301}").contains(.mark) && shared.flags("\u{093F}").contains(.mark))
+        #expect(shared.flags("A").contains([.categoryLetter, .uppercase, .changesWhenLowercased]), "ASCII is in the table too")
+        #expect(Letters.isLetter("ж") && !Letters.isLetter("\u{0301}") && !Letters.isLetter("٣"))
+    }
 }

@@ -1,3 +1,12 @@
+/// The 64-bit FNV-1a hash of a word's UTF-8 bytes, never 0 (equal bytes, equal hashes; the
+/// tables that use it keep 0 for an empty slot).
+@inline(__always)
+func wordHash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+    return hash | 1
+}
+
 /// A read-only map from words to values, for the enrichers' word lists, looked up once or more
 /// per token.
 ///
@@ -35,11 +44,7 @@ struct WordTable<Value>: @unchecked Sendable {
     @inline(__always)
     static func hash(_ word: String) -> UInt64 {
         var word = word
-        return word.withUTF8 { bytes in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-            return hash | 1
-        }
+        return word.withUTF8 { wordHash($0) }
     }
 
     /// The value for `word`; setting stores or replaces it, setting nil removes it.

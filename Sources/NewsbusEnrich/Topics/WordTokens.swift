@@ -60,11 +60,7 @@ struct WordTokens {
     }
 
     /// The hash ``loweredHash(_:)`` gives a word with these lower-cased UTF-8 bytes.
-    static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
-        return hash | 1
-    }
+    static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 { wordHash(bytes) }
 
     /// The number of scalars in a word.
     func scalarCount(_ word: Word) -> Int {
@@ -114,7 +110,7 @@ struct WordTokens {
                 }
             }
             let flags = scalar.value < 0x80 ? [] : Letters.flags(scalar)
-            let isDigit = scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39) : flags.contains(.digit)
+            let isDigit = scalar.value < 0x80 ? (scalar.value >= 0x30 && scalar.value <= 0x39) : flags.contains(.decimalDigit)
             if inWord && flags.contains(.mark) {
                 UTF8.encode(scalar) { lowered.append($0) }
                 continue
