@@ -276,6 +276,12 @@ public struct Gazetteer: Sendable {
 
     /// Lower-cases, strips Latin diacritics and straightens apostrophes, for lookups.
     public static func fold(_ text: String) -> String {
+        foldedPlain(text) ?? FoldTable.shared.fold(text) ?? foldWithFoundation(text)
+    }
+
+    /// `text` lower-cased and with curly apostrophes straightened, when it holds nothing but ASCII
+    /// and U+2019 (then that is its whole folding); nil for any other text. One byte pass.
+    static func foldedPlain(_ text: String) -> String? {
         var text = text
         // One pass over the bytes: ASCII (lower-cased here), U+2019 (straightened here), or other.
         let (hasUpper, curlyApostrophes, otherNonASCII) = text.withUTF8 { bytes in
@@ -298,7 +304,7 @@ public struct Gazetteer: Sendable {
             }
             return (hasUpper, curlyApostrophes, false)
         }
-        if otherNonASCII { return FoldTable.shared.fold(text) ?? foldWithFoundation(text) }
+        if otherNonASCII { return nil }
         guard hasUpper || curlyApostrophes > 0 else { return text }
         let count = text.utf8.count - 2 * curlyApostrophes
         return text.withUTF8 { bytes in

@@ -145,16 +145,8 @@ struct SpeakerResolver {
 
     /// Lowercased with curly apostrophes straightened.
     static func key(_ text: String) -> String {
-        var text = text
-        let lowered: String? = text.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            guard bytes.contains(where: { $0 &- 0x41 < 26 }) else { return "" }
-            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for index in bytes.indices { buffer[index] = bytes[index] &- 0x41 < 26 ? bytes[index] | 0x20 : bytes[index] }
-                return bytes.count
-            }
-        }
-        if let lowered { return lowered.isEmpty ? text : lowered }
+        // ASCII with curly apostrophes: lower-casing and straightening is the entities' plain folding.
+        if let plain = Gazetteer.foldedPlain(text) { return plain }
         var straightened = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { straightened.append(scalar == "\u{2019}" ? "'" : scalar) }
         return String(straightened).lowercased()
