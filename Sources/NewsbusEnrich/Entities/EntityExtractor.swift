@@ -76,11 +76,11 @@ struct EntityExtractor {
 
     /// Collects the mentions in one segment of text.
     mutating func scan(_ text: String, segment: ArticleSegment, leadEndsAtFirstParagraph: Bool = false) {
-        let source = ScalarText(text)
-        let tokens = EntityTokenizer.tokenize(source)
+        let utf8 = Array(text.utf8)
+        let tokens = EntityTokenizer.tokenize(utf8: utf8)
         let scanner = NameRunScanner(gazetteer: gazetteer, tokens: tokens)
         let leadEnd = leadEndsAtFirstParagraph ? (tokens.indices.dropFirst().first { tokens[$0].paragraphStart } ?? tokens.count) : nil
-        var context = Context(source: source, tokens: tokens, segment: segment, leadEnd: leadEnd)
+        var context = Context(utf8: utf8, tokens: tokens, segment: segment, leadEnd: leadEnd)
         var index = 0
         while index < tokens.count {
             if scanner.allCapitals {
@@ -110,7 +110,8 @@ struct EntityExtractor {
 
     /// Text positions of one segment.
     struct Context {
-        let source: ScalarText
+        /// The segment's text as UTF-8.
+        let utf8: [UInt8]
         let tokens: [EntityToken]
         let segment: ArticleSegment
         /// In the main body, tokens before this index (the first paragraph) are the lead.
@@ -125,7 +126,7 @@ struct EntityExtractor {
 
         /// The text between two tokens (inclusive), spaces as written, line breaks as spaces.
         func text(_ first: Int, _ last: Int) -> String {
-            let text = source.string(tokens[first].start, tokens[last].end)
+            let text = String(decoding: utf8[tokens[first].utf8Start..<tokens[last].utf8End], as: UTF8.self)
             // White space inside a name (a line break, a no-break space) becomes one space.
             guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 }),
                   text.unicodeScalars.contains(where: { $0 != " " && $0.properties.isWhitespace }) else { return text }

@@ -1,11 +1,16 @@
-/// A word or punctuation mark of a text segment, with its position in Unicode scalars.
+/// A word or punctuation mark of a text segment, with its position.
 struct EntityToken: Sendable {
     enum Kind: Sendable { case word, punctuation }
 
-    /// Scalar offset of the first scalar in the segment.
+    /// Offset of the first Unicode scalar in the segment (the rules compare positions in scalars:
+    /// "one space between two words").
     var start: Int
     /// Scalar offset just past the last scalar.
     var end: Int
+    /// Byte offset of the first UTF-8 byte in the segment.
+    var utf8Start: Int
+    /// Byte offset just past the last byte.
+    var utf8End: Int
     /// As written.
     var text: String
     /// Folded for lookups (see ``Gazetteer/fold(_:)``).
@@ -15,6 +20,8 @@ struct EntityToken: Sendable {
     var isCapitalised: Bool
     /// Two or more letters, all upper-case ("IAEA", "U.S.").
     var isAllCaps: Bool
+    /// Holds an ASCII hyphen ("Hwasong-17", "Zurich-based").
+    var hasHyphen = false
     /// First word of a sentence, or first word inside an opening quote.
     var sentenceStart = false
     /// First word after a line break.
@@ -25,7 +32,8 @@ struct EntityToken: Sendable {
     var isWord: Bool { kind == .word }
 }
 
-/// Splits text into words and punctuation over Unicode scalars and marks sentence starts.
+/// Splits text into words and punctuation and marks sentence starts, reading the UTF-8 bytes in
+/// place (``UTF8Scalars``).
 ///
 /// Words are runs of letters, digits and combining marks; a hyphen or apostrophe between letters
 /// keeps a word whole ("Hwasong-17", "O'Brien"), but a possessive "'s" becomes its own token.
@@ -38,145 +46,187 @@ enum EntityTokenizer {
         "aug", "sept", "sep", "oct", "nov", "dec", "messrs", "rev", "amb", "supt", "insp", "pres", "fig",
     ]
 
+    /// Each ASCII character as a one-character String: punctuation tokens copy these instead of
+    /// decoding a String each.
+    private static let asciiStrings: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
     static func tokenize(_ text: String) -> [EntityToken] {
-        tokenize(ScalarText(text))
+        tokenize(utf8: Array(text.utf8))
     }
 
-    static func tokenize(_ text: ScalarText) -> [EntityToken] {
+    /// The tokens of a text given as its UTF-8 bytes (a Swift String's, so valid UTF-8).
+    static func tokenize(utf8: [UInt8]) -> [EntityToken] {
         var tokens: [EntityToken] = []
-        tokens.reserveCapacity(text.scalars.count / 5)
-        text.scalars.withUnsafeBufferPointer { scalars in
+        tokens.reserveCapacity(utf8.count / 5)
+        utf8.withUnsafeBufferPointer { buffer in
+            let text = UTF8Scalars(bytes: buffer)
+            let count = buffer.count
             var index = 0
+            var scalarIndex = 0
             var lineBreakPending = true
-            let count = scalars.count
             while index < count {
-                let scalar = scalars[index]
-                if isWhitespace(scalar) {
-                    if scalar == "\n" || scalar == "\r" || scalar == "\u{2029}" { lineBreakPending = true }
-                    index += 1
+                let (value, length) = text.scalar(at: index)
+                if isWhitespace(value) {
+                    if value == 0x0A || value == 0x0D || value == 0x2029 { lineBreakPending = true }
+                    index += length
+                    scalarIndex += 1
                     continue
                 }
                 // Each token is built in the array: a local copy would retain and release its strings.
-                if isWordScalar(scalar) {
+                if isWordScalar(value) {
                     let start = index
-                    index = wordEnd(scalars, from: index)
-                    tokens.append(makeWord(text, scalars, start, index))
-                } else if isApostrophe(scalar), index + 1 < count, scalars[index + 1] == "s" || scalars[index + 1] == "S",
-                          index + 2 >= count || !isWordScalar(scalars[index + 2]), !tokens.isEmpty, tokens[tokens.count - 1].end == index {
-                    tokens.append(EntityToken(start: index, end: index + 2, text: "'s", key: "'s", kind: .punctuation,
-                                              isCapitalised: false, isAllCaps: false))
-                    index += 2
+                    index = wordEnd(text, from: index)
+                    tokens.append(makeWord(text, start, index, scalarStart: scalarIndex))
+                    scalarIndex = tokens[tokens.count - 1].end
+                } else if isApostrophe(value), let end = possessiveEnd(text, apostropheEnd: index + length),
+                          !tokens.isEmpty, tokens[tokens.count - 1].utf8End == index {
+                    tokens.append(EntityToken(start: scalarIndex, end: scalarIndex + 2, utf8Start: index, utf8End: end,
+                                              text: "'s", key: "'s", kind: .punctuation, isCapitalised: false, isAllCaps: false))
+                    index = end
+                    scalarIndex += 2
                 } else {
-                    let mark = text.string(index, index + 1)
-                    tokens.append(EntityToken(start: index, end: index + 1, text: mark, key: isApostrophe(scalar) ? "'" : mark,
+                    let mark = value < 0x80 ? asciiStrings[Int(value)] : text.string(index, index + length)
+                    tokens.append(EntityToken(start: scalarIndex, end: scalarIndex + 1, utf8Start: index, utf8End: index + length,
+                                              text: mark, key: isApostrophe(value) ? "'" : mark,
                                               kind: .punctuation, isCapitalised: false, isAllCaps: false))
-                    index += 1
+                    index += length
+                    scalarIndex += 1
                 }
                 tokens[tokens.count - 1].paragraphStart = lineBreakPending
                 lineBreakPending = false
             }
-            markSentences(&tokens, scalars)
+            markSentences(&tokens, text)
         }
         return tokens
     }
 
-    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let v = scalar.value
-            return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-        }
-        return ScalarClasses.shared.flags(scalar).contains(.word)
+    @inline(__always)
+    private static func isWordScalar(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value &- 0x30 < 10 || (value | 0x20) &- 0x61 < 26 }
+        return ScalarClasses.shared.flags(value: value).contains(.word)
     }
 
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
-        return ScalarClasses.shared.flags(scalar).contains(.whitespace)
+    @inline(__always)
+    private static func isWhitespace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value == 0x20 || value &- 0x09 < 5 }
+        return ScalarClasses.shared.flags(value: value).contains(.whitespace)
     }
 
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            let v = scalar.value | 0x20
-            return v >= 0x61 && v <= 0x7A
-        }
-        return ScalarClasses.shared.flags(scalar).contains(.letter)
+    @inline(__always)
+    private static func isLetter(_ value: UInt32) -> Bool {
+        if value < 0x80 { return (value | 0x20) &- 0x61 < 26 }
+        return ScalarClasses.shared.flags(value: value).contains(.letter)
     }
 
-    private static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
-
-    private static func isHyphen(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}" }
-
-    private static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII { return scalar.value >= 0x41 && scalar.value <= 0x5A }
-        return ScalarClasses.shared.flags(scalar).contains(.upper)
+    @inline(__always)
+    private static func isUpper(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value &- 0x41 < 26 }
+        return ScalarClasses.shared.flags(value: value).contains(.upper)
     }
 
-    /// The end of the word starting at `start`.
-    private static func wordEnd(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int {
-        var i = start
-        let count = s.count
-        while i < count {
-            if isWordScalar(s[i]) { i += 1; continue }
-            guard i + 1 < count, isWordScalar(s[i + 1]) else { break }
-            if isHyphen(s[i]) { i += 1; continue }
-            if isApostrophe(s[i]) {
-                // A possessive "'s" at the end of a word is split off.
-                let isPossessive = (s[i + 1] == "s" || s[i + 1] == "S") && (i + 2 >= count || !isWordScalar(s[i + 2]))
-                if isPossessive { break }
-                i += 1
+    @inline(__always)
+    private static func isApostrophe(_ value: UInt32) -> Bool { value == 0x27 || value == 0x2019 }
+
+    @inline(__always)
+    private static func isHyphen(_ value: UInt32) -> Bool { value == 0x2D || value == 0x2010 || value == 0x2011 }
+
+    /// When an "s" or "S" that ends a word follows the apostrophe ending at byte `apostropheEnd`
+    /// (a possessive "'s"), the byte offset after it.
+    @inline(__always)
+    private static func possessiveEnd(_ text: UTF8Scalars, apostropheEnd index: Int) -> Int? {
+        guard index < text.count, text.bytes[index] == 0x73 || text.bytes[index] == 0x53 else { return nil }
+        return index + 1 >= text.count || !isWordScalar(text.scalar(at: index + 1).value) ? index + 1 : nil
+    }
+
+    /// The byte offset where the word starting at byte `start` ends.
+    private static func wordEnd(_ text: UTF8Scalars, from start: Int) -> Int {
+        var index = start
+        let count = text.count
+        while index < count {
+            let (value, length) = text.scalar(at: index)
+            if isWordScalar(value) {
+                index += length
                 continue
             }
+            let next = index + length
+            guard next < count else { break }
+            let (nextValue, nextLength) = text.scalar(at: next)
+            guard isWordScalar(nextValue) else { break }
+            if isHyphen(value) {
+                index = next
+                continue
+            }
+            if isApostrophe(value) {
+                // A possessive "'s" at the end of a word is split off.
+                if possessiveEnd(text, apostropheEnd: next) != nil { break }
+                index = next
+                continue
+            }
+            guard value == 0x2E else { break }
             // A web domain keeps its ending: "Amazon.com".
-            if s[i] == ".", let ending = domainEnding(s, from: i + 1) {
-                i = ending
+            if let ending = domainEnding(text, from: next) {
+                index = ending
                 continue
             }
             // Dotted acronym: single letters each followed by a dot ("U.S.", "U.N.").
-            if s[i] == ".", i - start == 1 || (i >= 2 && s[i - 2] == "."), isUpper(s[i - 1]), isUpper(s[i + 1]),
-               i + 2 < count, s[i + 2] == "." {
-                i += 3
+            let previous = text.scalarStart(before: index)
+            let singleLetterBefore = previous == start || text.bytes[text.scalarStart(before: previous)] == 0x2E
+            let dotAfterNext = next + nextLength
+            if singleLetterBefore, isUpper(text.scalar(at: previous).value), isUpper(nextValue),
+               dotAfterNext < count, text.bytes[dotAfterNext] == 0x2E {
+                index = dotAfterNext + 1
                 continue
             }
             break
         }
-        return i
+        return index
     }
 
     private static let domainEndings: WordSet = ["com", "org", "net", "io", "co", "ai", "gov", "edu"]
 
-    /// The end of a domain ending starting at `start` ("com" in "Amazon.com"), if there is one.
-    private static func domainEnding(_ s: UnsafeBufferPointer<Unicode.Scalar>, from start: Int) -> Int? {
+    /// The end of a domain ending starting at byte `start` ("com" in "Amazon.com"), if there is one.
+    private static func domainEnding(_ text: UTF8Scalars, from start: Int) -> Int? {
         var end = start
-        while end < s.count, end - start < 4, s[end].isASCII, s[end].properties.isLowercase { end += 1 }
-        guard end > start, end == s.count || !isWordScalar(s[end]) else { return nil }
-        var ending = ""
-        ending.unicodeScalars.append(contentsOf: s[start..<end])
-        return domainEndings.contains(ending) ? end : nil
+        while end < text.count, end - start < 4, text.bytes[end] &- 0x61 < 26 { end += 1 }
+        guard end > start, end == text.count || !isWordScalar(text.scalar(at: end).value) else { return nil }
+        return domainEndings.contains(text.string(start, end)) ? end : nil
     }
 
-    private static func makeWord(
-        _ source: ScalarText, _ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int
-    ) -> EntityToken {
-        let text = source.string(start, end)
+    /// The word token of bytes `start..<end`, whose first scalar is scalar `scalarStart` of the text.
+    private static func makeWord(_ text: UTF8Scalars, _ start: Int, _ end: Int, scalarStart: Int) -> EntityToken {
         var letters = 0
         var uppers = 0
+        var scalars = 0
         var firstLetterUpper: Bool?
         var afterHyphenUpper = false
         var previousHyphen = false
+        var hasHyphen = false
         var isASCII = true
+        // Right single quotation marks (’), the one non-ASCII scalar common in English words.
+        var curlyApostrophes = 0
+        var otherNonASCII = false
         let classes = ScalarClasses.shared
-        for index in start..<end {
-            let scalar = scalars[index]
-            let value = scalar.value
+        var index = start
+        while index < end {
+            let byte = text.bytes[index]
             let isLetter: Bool
             let upper: Bool
-            if value < 0x80 {
-                isLetter = (value | 0x20) &- 0x61 < 26
-                upper = value &- 0x41 < 26
+            let hyphen: Bool
+            if byte < 0x80 {
+                isLetter = (byte | 0x20) &- 0x61 < 26
+                upper = byte &- 0x41 < 26
+                hyphen = byte == 0x2D
+                hasHyphen = hasHyphen || hyphen
+                index += 1
             } else {
                 isASCII = false
-                let flags = classes.flags(scalar)
+                let (value, length) = text.scalar(at: index)
+                let flags = classes.flags(value: value)
                 isLetter = flags.contains(.letter)
                 upper = flags.contains(.upper)
+                hyphen = value == 0x2010 || value == 0x2011
+                if value == 0x2019 { curlyApostrophes += 1 } else { otherNonASCII = true }
+                index += length
             }
             if isLetter {
                 letters += 1
@@ -184,22 +234,47 @@ enum EntityTokenizer {
                 if firstLetterUpper == nil { firstLetterUpper = upper }
                 if previousHyphen && upper { afterHyphenUpper = true }
             }
-            previousHyphen = value == 0x2D || value == 0x2010 || value == 0x2011
+            previousHyphen = hyphen
+            scalars += 1
         }
-        let leadingDigit = !isLetter(scalars[start])
+        let leadingDigit = !isLetter(text.scalar(at: start).value)
         var capitalised = firstLetterUpper == true && !leadingDigit
         // "al-Assad", "bin-Salman", "el-Sisi": a lower-case particle before a capitalised name.
         if !capitalised && afterHyphenUpper && firstLetterUpper == false { capitalised = true }
-        // The lookup key: the text itself for lower-case ASCII, else folded (the table's folding
+        let word = text.string(start, end)
+        // The lookup key: the text itself for lower-case ASCII; for ASCII and "’", lower-cased with
+        // the apostrophes straightened (their whole folding); else folded (the table's folding
         // from the scalars at hand, else the general one).
-        let key = isASCII ? (uppers == 0 ? text : source.lowercasedASCII(start, end))
-            : FoldTable.shared.fold(scalars: scalars[start..<end]) ?? Gazetteer.fold(text)
+        let key = otherNonASCII ? FoldTable.shared.fold(scalars: text.scalars(start, end)) ?? Gazetteer.fold(word)
+            : isASCII && uppers == 0 ? word : plainFolded(text, start, end, curlyApostrophes: curlyApostrophes)
         return EntityToken(
-            start: start, end: end, text: text, key: key, kind: .word,
-            isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters)
+            start: scalarStart, end: scalarStart + scalars, utf8Start: start, utf8End: end, text: word, key: key,
+            kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters, hasHyphen: hasHyphen)
     }
 
-    private static func markSentences(_ tokens: inout [EntityToken], _ scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+    /// The text of bytes `start..<end`, ASCII but for `curlyApostrophes` "’", with A-Z lower-cased
+    /// and "’" straightened: what ``Gazetteer/fold(_:)`` gives for such text, without scanning it again.
+    private static func plainFolded(_ text: UTF8Scalars, _ start: Int, _ end: Int, curlyApostrophes: Int) -> String {
+        String(unsafeUninitializedCapacity: end - start - 2 * curlyApostrophes) { buffer in
+            var out = 0
+            var index = start
+            while index < end {
+                let byte = text.bytes[index]
+                if byte >= 0x80 {
+                    // U+2019 is E2 80 99.
+                    buffer[out] = 0x27
+                    index += 3
+                } else {
+                    buffer[out] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    index += 1
+                }
+                out += 1
+            }
+            return out
+        }
+    }
+
+    private static func markSentences(_ tokens: inout [EntityToken], _ text: UTF8Scalars) {
         var sentence = 0
         var startPending = true
         var previousWord = -1
@@ -217,17 +292,17 @@ enum EntityTokenizer {
             }
             // Punctuation tokens are one scalar, except the possessive "'s" (never a sentence mark).
             guard tokens[i].end - tokens[i].start == 1 else { continue }
-            let mark = scalars[tokens[i].start]
+            let mark = text.scalar(at: tokens[i].utf8Start).value
             switch mark {
-            case ".", "!", "?", "\u{2026}":
-                if mark == ".", previousWord >= 0, tokens[previousWord].end == tokens[i].start,
+            case 0x2E, 0x21, 0x3F, 0x2026:  // . ! ? …
+                if mark == 0x2E, previousWord >= 0, tokens[previousWord].end == tokens[i].start,
                    abbreviations.contains(tokens[previousWord].key)
                     || (tokens[previousWord].end - tokens[previousWord].start == 1 && tokens[previousWord].isCapitalised) {
                     continue
                 }
                 sentence += 1
                 startPending = true
-            case "\"", "\u{201C}", "\u{2018}", "\u{00AB}":
+            case 0x22, 0x201C, 0x2018, 0x00AB:  // " “ ‘ «
                 // A word just inside an opening quote is capitalised like a sentence start.
                 if i + 1 < tokens.count, tokens[i + 1].start == tokens[i].end { startPending = true }
             default:

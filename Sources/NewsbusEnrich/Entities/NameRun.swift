@@ -117,8 +117,7 @@ struct NameRunScanner {
                 index += 1
                 continue
             }
-            let token = tokens[index]
-            if token.isWord, token.isCapitalised, let prefix = Self.hyphenatedAdjectivePrefix(token.text),
+            if tokens[index].isCapitalised, let prefix = Self.hyphenatedAdjectivePrefix(tokens[index]),
                let phrase = gazetteer.phrasesByFirstToken[Gazetteer.fold(String(prefix))]?.first(where: { $0.tokens.count == 1 && $0.exactSurface == nil }) {
                 // "Stockholm-based": a mention of Stockholm.
                 spanStarts[index] = Int32(spanEntries.count)
@@ -126,8 +125,7 @@ struct NameRunScanner {
                 index += 1
                 continue
             }
-            guard token.isWord, token.isCapitalised || allCapitals || gazetteer.lowercasePhraseStarts.contains(token.key),
-                  let phrases = gazetteer.phrasesByFirstToken[token.key] else {
+            guard let phrases = gazetteer.phrasesByFirstToken[tokens[index].key] else {
                 index += 1
                 continue
             }
@@ -176,9 +174,9 @@ struct NameRunScanner {
             return NameRun.Unit(first: index, last: span.last, tag: .gazetteer(span.entry))
         }
         let token = tokens[index]
-        guard token.isWord, token.isCapitalised, !allCapitals, Self.hyphenatedAdjectivePrefix(token.text) == nil else { return nil }
+        guard token.isWord, token.isCapitalised, !allCapitals, Self.hyphenatedAdjectivePrefix(token) == nil else { return nil }
         let unit = { (tag: NameRun.Tag) in NameRun.Unit(first: index, last: index, tag: tag) }
-        guard let word = gazetteer.wordClasses[token.text] ?? hyphenatedTitle(token.text) else {
+        guard let word = gazetteer.wordClasses[token.text] ?? (token.hasHyphen ? hyphenatedTitle(token.text) : nil) else {
             if token.sentenceStart && gazetteer.nonNameKeys.contains(token.key) { return nil }
             // "Nurse Achieng Odhiambo", "Farmer Ruth Obi": a role noun written as a title before a name.
             if gazetteer.roleNouns.contains(token.key), index + 1 < tokens.count, tokens[index + 1].isWord,
@@ -237,6 +235,23 @@ struct NameRunScanner {
         return adjectiveEndings.contains(ending) ? word[..<hyphen] : nil
     }
 
+    /// "Zurich" for a token "Zurich-based"; nil for tokens that are not such adjectives.
+    @inline(__always)
+    static func hyphenatedAdjectivePrefix(_ token: EntityToken) -> Substring? {
+        token.hasHyphen ? hyphenatedAdjectivePrefix(token.text) : nil
+    }
+
+    /// `word` with its first letter upper-cased and the rest lower-cased, as Foundation's
+    /// `capitalized` gives it; ASCII letters without Foundation.
+    static func capitalized(_ word: Substring) -> String {
+        guard !word.isEmpty, word.utf8.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 }) else { return String(word).capitalized }
+        var first = true
+        return String(decoding: word.utf8.map { byte in
+            defer { first = false }
+            return first ? byte & ~0x20 : byte | 0x20
+        }, as: UTF8.self)
+    }
+
     /// Whether `word` holds an ASCII hyphen (a byte scan; `utf8.contains` walks an iterator).
     @inline(__always)
     static func hasHyphen(_ word: String) -> Bool {
@@ -247,7 +262,7 @@ struct NameRunScanner {
     /// Hyphenated titles: "Secretary-General", "Vice-Minister".
     private func hyphenatedTitle(_ word: String) -> Gazetteer.WordClass? {
         guard Self.hasHyphen(word), let first = word.split(separator: "-").first, let last = word.split(separator: "-").last else { return nil }
-        let kinds = [gazetteer.wordKinds[String(first)], gazetteer.wordKinds[String(last).capitalized]]
+        let kinds = [gazetteer.wordKinds[String(first)], gazetteer.wordKinds[Self.capitalized(last)]]
         if kinds.contains(.titleHead) { return Gazetteer.WordClass(title: .titleHead) }
         return kinds.contains(.titleModifier) ? Gazetteer.WordClass(title: .titleModifier) : nil
     }
@@ -304,7 +319,7 @@ struct NameRunScanner {
         guard let first = unit(at: index) else { return nil }
         var units = [first]
         // "Zurich-based" names a place but joins no name around it.
-        if Self.hyphenatedAdjectivePrefix(tokens[index].text) != nil { return NameRun(units: units) }
+        if Self.hyphenatedAdjectivePrefix(tokens[index]) != nil { return NameRun(units: units) }
         var next = first.last + 1
         while units.count < NameRun.maximumUnits, next < tokens.count {
             let previous = tokens[next - 1]
@@ -319,7 +334,7 @@ struct NameRunScanner {
                 next = after.last + 1
                 continue
             }
-            if let following = unit(at: next), !token.sentenceStart, Self.hyphenatedAdjectivePrefix(token.text) == nil {
+            if let following = unit(at: next), !token.sentenceStart, Self.hyphenatedAdjectivePrefix(token) == nil {
                 units.append(following)
                 next = following.last + 1
                 continue

@@ -86,4 +86,11 @@ struct ScalarClasses: Sendable {
     func flags(_ scalar: Unicode.Scalar) -> Flags {
         scalar.value < 0x10000 ? table[Int(scalar.value)] : Self.flags(of: scalar)
     }
+
+    /// The flags of the scalar with this value (none for a value that is no scalar).
+    @inline(__always)
+    func flags(value: UInt32) -> Flags {
+        if value < 0x10000 { return table[Int(value)] }
+        return Unicode.Scalar(value).map(Self.flags(of:)) ?? []
+    }
 }
