@@ -126,9 +126,10 @@ struct EntityExtractor {
 
         /// The text between two tokens (inclusive), spaces as written, line breaks as spaces.
         func text(_ first: Int, _ last: Int) -> String {
-            let text = String(decoding: utf8[tokens[first].utf8Start..<tokens[last].utf8End], as: UTF8.self)
+            let bytes = utf8[tokens[first].utf8Start..<tokens[last].utf8End]
+            let text = String(decoding: bytes, as: UTF8.self)
             // White space inside a name (a line break, a no-break space) becomes one space.
-            guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 }),
+            guard bytes.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 }),
                   text.unicodeScalars.contains(where: { $0 != " " && $0.properties.isWhitespace }) else { return text }
             return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 }))
         }

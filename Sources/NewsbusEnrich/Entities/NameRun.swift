@@ -327,7 +327,7 @@ struct NameRunScanner {
             if token.sentence != previous.sentence && token.isWord { break }
             // An initial's or abbreviated title's dot: "John F. Kennedy", "Dr. Lee".
             if token.text == ".", token.start == previous.end, previous.isWord, previous.isCapitalised,
-               previous.text.unicodeScalars.count == 1 || NameRun.abbreviatedTitles.contains(previous.text),
+               previous.end - previous.start == 1 || NameRun.abbreviatedTitles.contains(previous.text),
                let after = unit(at: next + 1) {
                 units.append(NameRun.Unit(first: next, last: next, tag: .initialDot))
                 units.append(after)
