@@ -181,6 +181,12 @@ extension EntityExtractor {
     static let holdingNouns: WordSet = ["shares", "stake", "stakes", "shareholders", "shareholder", "stock", "bonds"]
     /// The people a company employs: "employees at Kestrel", "Kestrel employees".
     static let staffNouns: WordSet = ["employees", "employee", "workers", "staff", "engineers", "executives", "layoffs", "jobs"]
+    /// Endings of language names and adjectives, which "in" does not make places: "in Korean".
+    static let languageEndings = ["ese", "ish", "ian", "ean"]
+    /// Prepositions between a holding or staff noun and a company: "shares of X", "a stake in X".
+    static let holdingPrepositions: WordSet = ["of", "in", "at"]
+    /// "the", "a", "an".
+    static let articles: WordSet = ["the", "a", "an"]
     /// Prepositions before a name that make it a place when nothing else says what it is.
     static let placePrepositions: WordSet = ["in", "near", "outside", "around", "across", "towards", "toward"]
 
@@ -217,7 +223,7 @@ extension EntityExtractor {
             if before.isWord && !before.isCapitalised && gazetteer.roleNouns.contains(before.key) { cues.strong = true }
             if before.isWord && !before.isCapitalised && Self.organisationNouns.contains(before.key) { cues.organisation = true }
             // "Its chief executive, Oh Su-bin, said": a role noun and a comma before the name.
-            if before.text == ",", firstToken > 1, tokens[firstToken - 2].isWord, !tokens[firstToken - 2].isCapitalised,
+            if before.isMark(","), firstToken > 1, tokens[firstToken - 2].isWord, !tokens[firstToken - 2].isCapitalised,
                gazetteer.roleNouns.contains(tokens[firstToken - 2].key) {
                 cues.strong = true
             }
@@ -230,7 +236,7 @@ extension EntityExtractor {
                 cues.addressee = true
             }
             // "The vaccine's maker, Sunrise Biologics": an organisation noun and a comma before the name.
-            if before.text == ",", firstToken > 1, tokens[firstToken - 2].isWord, !tokens[firstToken - 2].isCapitalised,
+            if before.isMark(","), firstToken > 1, tokens[firstToken - 2].isWord, !tokens[firstToken - 2].isCapitalised,
                Self.organisationNouns.contains(tokens[firstToken - 2].key) {
                 cues.organisation = true
             }
@@ -238,18 +244,18 @@ extension EntityExtractor {
             // before the name stands in apposition to a role, so it describes a person.
             if before.isWord, !before.isCapitalised, describesRole(tokens, nounBefore: firstToken - 1) { cues.strong = true }
             // "India's Ananya Krishnaswamy".
-            if before.text == "'s", endsPlaceName(tokens, at: firstToken - 2) { cues.possessedByPlace = true }
+            if before.isPossessive, endsPlaceName(tokens, at: firstToken - 2) { cues.possessedByPlace = true }
         }
         var after = lastToken + 1
         guard after < tokens.count else { return cues }
-        if tokens[after].text == "'s" {
+        if tokens[after].isPossessive {
             // "Kestrel's chief executive", "Vantara's shares": what only a company has.
             if after + 1 < tokens.count, Self.companyPossessions.contains(tokens[after + 1].key) { cues.organisation = true }
             return cues
         }
         // "in Bangued", "In Brittany, …", but not a language or an adjective: "in Korean", "in Spanish".
         if firstToken > 0, Self.placePrepositions.contains(tokens[firstToken - 1].key),
-           !["ese", "ish", "ian", "ean"].contains(where: { tokens[lastToken].key.hasSuffix($0) }) {
+           !Self.languageEndings.contains(where: { tokens[lastToken].key.hasSuffix($0) }) {
             cues.place = ""
         }
         if tokens[after].isWord, !tokens[after].isCapitalised, Self.placeNouns.contains(tokens[after].key) {
@@ -262,7 +268,7 @@ extension EntityExtractor {
         }
         // A company's context: "shares of Kestrel", "a stake in Kestrel", "employees at Kestrel",
         // "Kestrel shares", "Kestrel employees".
-        if firstToken > 1, ["of", "in", "at"].contains(tokens[firstToken - 1].key),
+        if firstToken > 1, Self.holdingPrepositions.contains(tokens[firstToken - 1].key),
            Self.holdingNouns.contains(tokens[firstToken - 2].key)
             || tokens[firstToken - 1].key == "at" && Self.staffNouns.contains(tokens[firstToken - 2].key) {
             cues.organisation = true
@@ -275,13 +281,13 @@ extension EntityExtractor {
         }
         // "Halifax, Nova Scotia": a name after a known city and a comma is the region it lies in
         // (not in a list: "Israel, Hamas and Egypt").
-        if firstToken > 1, tokens[firstToken - 1].text == ",", tokens[firstToken - 2].isCapitalised,
+        if firstToken > 1, tokens[firstToken - 1].isMark(","), tokens[firstToken - 2].isCapitalised,
            gazetteer.place(named: tokens[firstToken - 2].text) != nil, gazetteer.country(named: tokens[firstToken - 2].text) == nil,
-           !tokens[after].isWord || tokens[after].text == "'s" {
+           !tokens[after].isWord || tokens[after].isPossessive {
             cues.place = ""
         }
         // "Bangued, Abra", but not "Morimoto Akira, Asia director of …": a place before a role is part of the role.
-        if tokens[after].text == ",", after + 1 < tokens.count, tokens[after + 1].isCapitalised {
+        if tokens[after].isMark(","), after + 1 < tokens.count, tokens[after + 1].isCapitalised {
             var placeEnd: Int?
             if gazetteer.country(named: tokens[after + 1].text) != nil || gazetteer.place(named: tokens[after + 1].text) != nil {
                 placeEnd = after + 1
@@ -291,20 +297,20 @@ extension EntityExtractor {
             if let placeEnd, !isRoleWord(tokens, at: placeEnd + 1) { cues.place = "" }
         }
         // "Solbakken, 27, who …": an age.
-        if tokens[after].text == ",", after + 2 < tokens.count, tokens[after + 2].text == ",", isAge(tokens[after + 1]) {
+        if tokens[after].isMark(","), after + 2 < tokens.count, tokens[after + 2].isMark(","), isAge(tokens[after + 1]) {
             cues.age = true
         }
-        if tokens[after].text == "(", after + 1 < tokens.count, Self.captionMarkers.contains(tokens[after + 1].text) {
+        if tokens[after].isMark("("), after + 1 < tokens.count, Self.captionMarkers.contains(tokens[after + 1].text) {
             cues.strong = true
         }
-        if tokens[after].text == ",", after + 1 < tokens.count, Self.appositionStarts.contains(tokens[after + 1].key)
+        if tokens[after].isMark(","), after + 1 < tokens.count, Self.appositionStarts.contains(tokens[after + 1].key)
             || gazetteer.roleNouns.contains(tokens[after + 1].key) {
             // Apposition: "Sung Kim, the US envoy," / "Gunn, a former diplomat,".
             // The last noun that tells decides: "the club's captain" is a person, "a fourth-tier club" not.
             var look = after + 1
             var describesPerson: Bool?
             var ambiguousLast = false
-            while look < tokens.count, look <= after + 8, tokens[look].text != ",", tokens[look].text != "." {
+            while look < tokens.count, look <= after + 8, !tokens[look].isMark(","), !tokens[look].isMark(".") {
                 let token = tokens[look]
                 // "Grace Whitford, a fisher whose family …": "who" and "whose" describe people.
                 if look > after + 2, token.key == "who" || token.key == "whose", describesPerson == nil { describesPerson = true }
@@ -333,9 +339,9 @@ extension EntityExtractor {
                 if describesPerson { cues.strong = true } else { cues.organisation = true }
             }
             // The verb after the apposition: "Lisa Brennan, a retired teacher, said".
-            if look < tokens.count, tokens[look].text == ",", look + 1 < tokens.count { after = look }
+            if look < tokens.count, tokens[look].isMark(","), look + 1 < tokens.count { after = look }
         }
-        if tokens[after].text == ",", after + 1 < tokens.count { after += 1 }
+        if tokens[after].isMark(","), after + 1 < tokens.count { after += 1 }
         if after < tokens.count, tokens[after].isWord, Self.personVerbs.contains(tokens[after].key) { cues.verbAfter = true }
         if after < tokens.count, !tokens[firstToken].sentenceStart, tokens[after].isWord, Self.companyVerbs.contains(tokens[after].key) {
             cues.companyAct = true
@@ -381,8 +387,8 @@ extension EntityExtractor {
             guard !tokens[index].isCapitalised || endsPlaceName(tokens, at: index) else { return false }
             index -= 1
         }
-        guard index >= 2, index < nounBefore, tokens[index].isWord, ["the", "a", "an"].contains(tokens[index].key),
-              tokens[index - 1].text == "," else { return false }
+        guard index >= 2, index < nounBefore, tokens[index].isWord, Self.articles.contains(tokens[index].key),
+              tokens[index - 1].isMark(",") else { return false }
         return isRoleWord(tokens, at: index - 2)
     }
 
@@ -390,7 +396,7 @@ extension EntityExtractor {
     /// alias. Returns the token index after ")", or nil when there is no such definition.
     mutating func skipAcronymDefinition(after end: Int, context: inout Context) -> Int? {
         let tokens = context.tokens
-        guard end + 3 < tokens.count, tokens[end + 1].text == "(", tokens[end + 3].text == ")",
+        guard end + 3 < tokens.count, tokens[end + 1].isMark("("), tokens[end + 3].isMark(")"),
               tokens[end + 2].isWord, tokens[end + 2].isCapitalised,
               let organisation = context.lastOrganisation else { return nil }
         let acronym = tokens[end + 2].text

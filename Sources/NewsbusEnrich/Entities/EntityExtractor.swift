@@ -225,7 +225,7 @@ struct EntityExtractor {
     private mutating func findLowercaseOrganisation(after country: NameRun.Unit, context: inout Context) {
         let tokens = context.tokens
         var index = country.last + 1
-        if index < tokens.count, tokens[index].text == "'s" { index += 1 }
+        if index < tokens.count, tokens[index].isPossessive { index += 1 }
         var fields = 0
         while index < tokens.count, fields < 2, Self.lowercaseOrganisationFields.contains(tokens[index].text) {
             index += 1
@@ -309,13 +309,13 @@ struct EntityExtractor {
     /// Names joined by "&" are a firm's: "Ernst & Young", "Lindqvist, Haas & Partner".
     private mutating func findFirmNames(_ units: [NameRun.Unit], consumed: inout [Bool], context: inout Context) {
         for i in units.indices where i > 0 && i + 1 < units.count && !consumed[i] {
-            guard case .connector = units[i].tag, context.tokens[units[i].first].text == "&",
+            guard case .connector = units[i].tag, context.tokens[units[i].first].isMark("&"),
                   !consumed[i - 1], units[i - 1].isName, !consumed[i + 1], units[i + 1].tag.isNotConnector,
                   units[i + 1].gazetteerEntry == nil, !units[i + 1].isTitle else { continue }
             var left = i - 1
             while left > 0, !consumed[left - 1], units[left - 1].isName { left -= 1 }
             // Earlier names in a list: "Lindqvist, | Haas & Partner".
-            while left > 1, case .connector = units[left - 1].tag, context.tokens[units[left - 1].first].text == ",",
+            while left > 1, case .connector = units[left - 1].tag, context.tokens[units[left - 1].first].isMark(","),
                   !consumed[left - 2], units[left - 2].isName {
                 left -= 2
             }
@@ -383,13 +383,18 @@ struct EntityExtractor {
         }
     }
 
+    /// Connectors that open an organisation's tail: "Ministry of …", "Council for …".
+    static let tailConnectors: WordSet = ["of", "for", "on"]
+    /// Connectors that join words of a list inside an organisation's tail.
+    static let listConnectors: WordSet = ["and", "&", ","]
+
     /// Extends an organisation over "of / for / on [the] ..." ("Ministry of Foreign Affairs").
     private func extendTail(_ units: [NameRun.Unit], from right: Int, tokens: [EntityToken]) -> Int {
         func tokenKey(_ unit: NameRun.Unit) -> String { tokens[unit.first].key }
         var end = right
         var cursor = right + 1
         guard cursor < units.count, case .connector = units[cursor].tag,
-              ["of", "for", "on"].contains(tokenKey(units[cursor])) else { return end }
+              Self.tailConnectors.contains(tokenKey(units[cursor])) else { return end }
         cursor += 1
         if cursor < units.count, case .connector = units[cursor].tag, tokenKey(units[cursor]) == "the" { cursor += 1 }
         var first = true
@@ -413,7 +418,7 @@ struct EntityExtractor {
                         || units[end].isName && Self.continuesOrganisationTail(units[next]) else {
                     return trimTitleModifiers(units, end: end)
                 }
-            case .connector where ["and", "&", ","].contains(tokenKey(unit)):
+            case .connector where Self.listConnectors.contains(tokenKey(unit)):
                 guard cursor + 1 < units.count else { return trimTitleModifiers(units, end: end) }
                 switch units[cursor + 1].tag {
                 case .name, .descriptor, .titleModifier, .organisationHead: break
@@ -439,7 +444,7 @@ struct EntityExtractor {
     /// The one-word name an organisation's name stands in apposition to ("Gavi, the Vaccine Alliance,"):
     /// the token index of "Gavi", when `first...last` follows "Name, the" and ends the apposition.
     private func appositionOwner(first: Int, last: Int, tokens: [EntityToken]) -> Int? {
-        guard first >= 3, tokens[first - 1].key == "the", tokens[first - 2].text == "," else { return nil }
+        guard first >= 3, tokens[first - 1].key == "the", tokens[first - 2].isMark(",") else { return nil }
         let owner = first - 3
         guard tokens[owner].isWord, tokens[owner].isCapitalised, !tokens[owner].isAllCaps,
               owner == 0 || tokens[owner].sentenceStart || !tokens[owner - 1].isCapitalised,

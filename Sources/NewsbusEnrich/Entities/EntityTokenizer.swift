@@ -22,6 +22,14 @@ struct EntityToken: Sendable {
     var isAllCaps: Bool
     /// Holds an ASCII hyphen ("Hwasong-17", "Zurich-based").
     var hasHyphen = false
+    /// For a punctuation mark of one scalar, that scalar's value; ``possessiveMark`` for "'s";
+    /// ``noMark`` for a word.
+    var mark: UInt32 = EntityToken.noMark
+
+    /// ``mark`` of a word: no scalar has this value.
+    static let noMark = UInt32.max
+    /// ``mark`` of the possessive "'s": no scalar has this value.
+    static let possessiveMark: UInt32 = 0x11_0000
     /// First word of a sentence, or first word inside an opening quote.
     var sentenceStart = false
     /// First word after a line break.
@@ -30,6 +38,17 @@ struct EntityToken: Sendable {
     var sentence = 0
 
     var isWord: Bool { kind == .word }
+
+    /// Whether this is the punctuation mark `scalar` (`text == String(scalar)`, without
+    /// comparing strings).
+    @inline(__always)
+    func isMark(_ scalar: Unicode.Scalar) -> Bool { mark == scalar.value }
+
+    /// The possessive "'s".
+    var isPossessive: Bool { mark == Self.possessiveMark }
+
+    /// An apostrophe standing alone, straight or curly (key "'").
+    var isApostrophe: Bool { mark == 0x27 || mark == 0x2019 }
 }
 
 /// Splits text into words and punctuation and marks sentence starts, reading the UTF-8 bytes in
@@ -81,14 +100,15 @@ enum EntityTokenizer {
                 } else if isApostrophe(value), let end = possessiveEnd(text, apostropheEnd: index + length),
                           !tokens.isEmpty, tokens[tokens.count - 1].utf8End == index {
                     tokens.append(EntityToken(start: scalarIndex, end: scalarIndex + 2, utf8Start: index, utf8End: end,
-                                              text: "'s", key: "'s", kind: .punctuation, isCapitalised: false, isAllCaps: false))
+                                              text: "'s", key: "'s", kind: .punctuation, isCapitalised: false, isAllCaps: false,
+                                              mark: EntityToken.possessiveMark))
                     index = end
                     scalarIndex += 2
                 } else {
                     let mark = value < 0x80 ? asciiStrings[Int(value)] : text.string(index, index + length)
                     tokens.append(EntityToken(start: scalarIndex, end: scalarIndex + 1, utf8Start: index, utf8End: index + length,
                                               text: mark, key: isApostrophe(value) ? "'" : mark,
-                                              kind: .punctuation, isCapitalised: false, isAllCaps: false))
+                                              kind: .punctuation, isCapitalised: false, isAllCaps: false, mark: value))
                     index += length
                     scalarIndex += 1
                 }

@@ -201,13 +201,13 @@ struct NameRunScanner {
         if word.isOrganisationHead && !familyNameFirst { return unit(.organisationHead) }
         if word.isPlaceHead && !familyNameFirst { return unit(.placeHead) }
         if word.isOrganisationSuffix {
-            guard index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].text == "," else { return nil }
+            guard index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].isMark(",") else { return nil }
             return unit(.organisationSuffix)
         }
         // "Oh" is an interjection, but "Oh Su-bin" is a name; "People" is no name, but "People's Bank" is.
         if word.isNonName {
             let familyName = gazetteer.familyNames[token.key] != nil && index + 1 < tokens.count && tokens[index + 1].isCapitalised
-            let possessiveOrganisation = index + 2 < tokens.count && tokens[index + 1].text == "'s"
+            let possessiveOrganisation = index + 2 < tokens.count && tokens[index + 1].isPossessive
                 && gazetteer.wordClasses[tokens[index + 2].text]?.isOrganisationHead == true
             // A name that is also a word: "Theresa May", "Jan Hatzius" (an abbreviation before a name).
             // "Education Workers", "Port Workers'": a plural after a field or head word in a name.
@@ -282,10 +282,10 @@ struct NameRunScanner {
                 if sawAnd && (sawHead || sawAmpersand) { return true }
             } else if sawAnd {
                 return sawHead
-            } else if token.key == "and" || token.text == "&" {
+            } else if token.key == "and" || token.isMark("&") {
                 sawAnd = true
-                sawAmpersand = token.text == "&"
-            } else if token.text != "," {
+                sawAmpersand = token.isMark("&")
+            } else if !token.isMark(",") {
                 return false
             }
             index += 1
@@ -326,7 +326,7 @@ struct NameRunScanner {
             let token = tokens[next]
             if token.sentence != previous.sentence && token.isWord { break }
             // An initial's or abbreviated title's dot: "John F. Kennedy", "Dr. Lee".
-            if token.text == ".", token.start == previous.end, previous.isWord, previous.isCapitalised,
+            if token.isMark("."), token.start == previous.end, previous.isWord, previous.isCapitalised,
                previous.end - previous.start == 1 || NameRun.abbreviatedTitles.contains(previous.text),
                let after = unit(at: next + 1) {
                 units.append(NameRun.Unit(first: next, last: next, tag: .initialDot))
@@ -340,8 +340,8 @@ struct NameRunScanner {
                 continue
             }
             // A possessive inside an organisation's name: "People's Bank of China", "Farmers' Association".
-            let pluralPossessive = token.key == "'" && token.start == previous.end && previous.key.hasSuffix("s")
-            if token.text == "'s" || pluralPossessive, let last = units.last, last.isName, let following = unit(at: next + 1),
+            let pluralPossessive = token.isApostrophe && token.start == previous.end && previous.key.hasSuffix("s")
+            if token.isPossessive || pluralPossessive, let last = units.last, last.isName, let following = unit(at: next + 1),
                organisationHeadFollows(from: next + 1) {
                 units.append(NameRun.Unit(first: next, last: next, tag: .connector))
                 units.append(following)
@@ -349,7 +349,7 @@ struct NameRunScanner {
                 continue
             }
             // A comma inside an organisation's name: "Ministry of Culture, Sports and Tourism".
-            if token.text == ",", commaContinuesOrganisation(at: next, units: units), let following = unit(at: next + 1) {
+            if token.isMark(","), commaContinuesOrganisation(at: next, units: units), let following = unit(at: next + 1) {
                 units.append(NameRun.Unit(first: next, last: next, tag: .connector))
                 units.append(following)
                 next = following.last + 1
@@ -359,7 +359,7 @@ struct NameRunScanner {
             var cursor = next
             while cursor < tokens.count, cursor - next < 2,
                   tokens[cursor].isWord && !tokens[cursor].isCapitalised && NameRun.connectors.contains(tokens[cursor].key)
-                    || tokens[cursor].text == "&" {
+                    || tokens[cursor].isMark("&") {
                 cursor += 1
             }
             if cursor > next, let following = unit(at: cursor), !tokens[cursor].sentenceStart {
