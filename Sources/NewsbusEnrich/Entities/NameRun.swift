@@ -173,8 +173,11 @@ struct NameRunScanner {
         if let span = gazetteerSpan(at: index) {
             return NameRun.Unit(first: index, last: span.last, tag: .gazetteer(span.entry))
         }
+        // Checked in place first: most tokens asked about are not capitalised, and a copy of the
+        // token would retain and release its two strings.
+        guard tokens[index].isWord, tokens[index].isCapitalised, !allCapitals else { return nil }
         let token = tokens[index]
-        guard token.isWord, token.isCapitalised, !allCapitals, Self.hyphenatedAdjectivePrefix(token) == nil else { return nil }
+        guard Self.hyphenatedAdjectivePrefix(token) == nil else { return nil }
         let unit = { (tag: NameRun.Tag) in NameRun.Unit(first: index, last: index, tag: tag) }
         guard let word = gazetteer.wordClasses[token.text] ?? (token.hasHyphen ? hyphenatedTitle(token.text) : nil) else {
             if token.sentenceStart && gazetteer.nonNameKeys.contains(token.key) { return nil }
@@ -322,26 +325,25 @@ struct NameRunScanner {
         if Self.hyphenatedAdjectivePrefix(tokens[index]) != nil { return NameRun(units: units) }
         var next = first.last + 1
         while units.count < NameRun.maximumUnits, next < tokens.count {
-            let previous = tokens[next - 1]
-            let token = tokens[next]
-            if token.sentence != previous.sentence && token.isWord { break }
+            // Read in place: a copy of a token would retain and release its two strings.
+            if tokens[next].sentence != tokens[next - 1].sentence && tokens[next].isWord { break }
             // An initial's or abbreviated title's dot: "John F. Kennedy", "Dr. Lee".
-            if token.isMark("."), token.start == previous.end, previous.isWord, previous.isCapitalised,
-               previous.end - previous.start == 1 || NameRun.abbreviatedTitles.contains(previous.text),
+            if tokens[next].isMark("."), tokens[next].start == tokens[next - 1].end, tokens[next - 1].isWord, tokens[next - 1].isCapitalised,
+               tokens[next - 1].end - tokens[next - 1].start == 1 || NameRun.abbreviatedTitles.contains(tokens[next - 1].text),
                let after = unit(at: next + 1) {
                 units.append(NameRun.Unit(first: next, last: next, tag: .initialDot))
                 units.append(after)
                 next = after.last + 1
                 continue
             }
-            if let following = unit(at: next), !token.sentenceStart, Self.hyphenatedAdjectivePrefix(token) == nil {
+            if let following = unit(at: next), !tokens[next].sentenceStart, Self.hyphenatedAdjectivePrefix(tokens[next]) == nil {
                 units.append(following)
                 next = following.last + 1
                 continue
             }
             // A possessive inside an organisation's name: "People's Bank of China", "Farmers' Association".
-            let pluralPossessive = token.isApostrophe && token.start == previous.end && previous.key.hasSuffix("s")
-            if token.isPossessive || pluralPossessive, let last = units.last, last.isName, let following = unit(at: next + 1),
+            let pluralPossessive = tokens[next].isApostrophe && tokens[next].start == tokens[next - 1].end && tokens[next - 1].key.hasSuffix("s")
+            if tokens[next].isPossessive || pluralPossessive, let last = units.last, last.isName, let following = unit(at: next + 1),
                organisationHeadFollows(from: next + 1) {
                 units.append(NameRun.Unit(first: next, last: next, tag: .connector))
                 units.append(following)
@@ -349,7 +351,7 @@ struct NameRunScanner {
                 continue
             }
             // A comma inside an organisation's name: "Ministry of Culture, Sports and Tourism".
-            if token.isMark(","), commaContinuesOrganisation(at: next, units: units), let following = unit(at: next + 1) {
+            if tokens[next].isMark(","), commaContinuesOrganisation(at: next, units: units), let following = unit(at: next + 1) {
                 units.append(NameRun.Unit(first: next, last: next, tag: .connector))
                 units.append(following)
                 next = following.last + 1
