@@ -52,15 +52,16 @@ extension EntityExtractor {
             default: break
             }
         }
-        let nameUnits = units[start...end].filter(\.isName)
-        let words = nameUnits.map { tokens[$0.first] }
+        // The name's words, as token indices (a copy of a token would retain its two strings).
+        var words: [Int] = []
+        for unit in units[start...end] where unit.isName { words.append(unit.first) }
         guard let firstWord = words.first else { return }
         let firstToken = units[start].first
         let lastToken = units[end].last
         let cues = cues(units, nameStart: start, firstToken: firstToken, lastToken: lastToken, tokens: tokens)
 
         if words.count == 1 {
-            let word = firstWord
+            let word = tokens[firstWord]
             let segment = context.segment(at: firstToken)
             let pluralAtStart = word.sentenceStart && word.key.hasSuffix("s")
             // A place preposition outweighs a verb: "a bakery in Lunenburg, said she".
@@ -94,7 +95,7 @@ extension EntityExtractor {
             return
         }
         let familyName = words.count <= 3
-            && (gazetteer.familyNames[firstWord.key] != nil || gazetteer.familyNames[words[words.count - 1].key] != nil)
+            && (gazetteer.familyNames[tokens[firstWord].key] != nil || gazetteer.familyNames[tokens[words[words.count - 1]].key] != nil)
         let confidence: UInt32
         var tentative = false
         if cues.strong || cues.age {
@@ -105,12 +106,12 @@ extension EntityExtractor {
             confidence = 75
         } else {
             // Capitalised words with no cue: a person only if they look like a name.
-            guard words.count <= 4, words.allSatisfy({ !$0.isAllCaps }) else { return }
+            guard words.count <= 4, words.allSatisfy({ !tokens[$0].isAllCaps }) else { return }
             confidence = 55
             tentative = true
         }
         let name = context.text(firstToken, lastToken)
-        let parts = words.map(\.key)
+        let parts = words.map { tokens[$0].key }
         var mention = EntityMention(
             type: .person, identity: "person:" + parts.joined(separator: " "), name: name, surface: name,
             uri: "", confidence: confidence, segment: context.segment(at: firstToken), nameParts: parts)
