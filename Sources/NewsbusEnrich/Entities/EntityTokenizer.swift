@@ -214,6 +214,7 @@ enum EntityTokenizer {
 
     /// The word token of bytes `start..<end`, whose first scalar is scalar `scalarStart` of the text.
     private static func makeWord(_ text: UTF8Scalars, _ start: Int, _ end: Int, scalarStart: Int) -> EntityToken {
+        if let token = makeASCIIWord(text, start, end, scalarStart: scalarStart) { return token }
         var letters = 0
         var uppers = 0
         var scalars = 0
@@ -270,6 +271,34 @@ enum EntityTokenizer {
         return EntityToken(
             start: scalarStart, end: scalarStart + scalars, utf8Start: start, utf8End: end, text: word, key: key,
             kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters, hasHyphen: hasHyphen)
+    }
+
+    /// The word token of bytes `start..<end` when they are ASCII without a hyphen (most words):
+    /// its letters counted in one tight pass. Nil for any other word.
+    @inline(__always)
+    private static func makeASCIIWord(_ text: UTF8Scalars, _ start: Int, _ end: Int, scalarStart: Int) -> EntityToken? {
+        var combined: UInt8 = 0
+        var hyphens = 0
+        var uppers = 0
+        var lowers = 0
+        for index in start..<end {
+            let byte = text.bytes[index]
+            combined |= byte
+            hyphens &+= byte == 0x2D ? 1 : 0
+            uppers &+= byte &- 0x41 < 26 ? 1 : 0
+            lowers &+= byte &- 0x61 < 26 ? 1 : 0
+        }
+        guard combined < 0x80, hyphens == 0 else { return nil }
+        let letters = uppers + lowers
+        var firstLetter = start
+        while firstLetter < end, (text.bytes[firstLetter] | 0x20) &- 0x61 >= 26 { firstLetter += 1 }
+        // A word that starts with a digit is not capitalised ("3M").
+        let capitalised = firstLetter < end && text.bytes[firstLetter] &- 0x41 < 26 && firstLetter == start
+        let word = text.string(start, end)
+        return EntityToken(
+            start: scalarStart, end: scalarStart + (end - start), utf8Start: start, utf8End: end, text: word,
+            key: uppers == 0 ? word : plainFolded(text, start, end, curlyApostrophes: 0),
+            kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters)
     }
 
     /// The text of bytes `start..<end`, ASCII but for `curlyApostrophes` "’", with A-Z lower-cased
