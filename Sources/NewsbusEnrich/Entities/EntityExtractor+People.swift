@@ -2,7 +2,7 @@ extension EntityExtractor {
     /// People in what is left of a run once organisations and gazetteer names are taken: the
     /// unknown capitalised words, with the cues around them (titles before the name, honorifics,
     /// a role noun, a speech verb after it, an apposition, a caption marker, a known family name).
-    mutating func findPeople(_ units: [NameRun.Unit], consumed: [Bool], context: inout Context) {
+    mutating func findPeople(_ units: [NameRun.Unit], consumed: NameRun.UnitFlags, context: inout Context) {
         let tokens = context.tokens
         var i = 0
         while i < units.count {

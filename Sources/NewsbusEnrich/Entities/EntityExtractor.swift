@@ -181,7 +181,7 @@ struct EntityExtractor {
 
     mutating func analyse(_ run: NameRun, context: inout Context) {
         var units = run.units
-        var consumed = [Bool](repeating: false, count: units.count)
+        var consumed = NameRun.UnitFlags()
         context.lastOrganisation = nil
         // A city name next to an unknown capitalised word is part of a person's name ("Charlotte Reid").
         for i in units.indices {
@@ -246,7 +246,7 @@ struct EntityExtractor {
 
     /// Organisation phrases built around head words: "[US] Embassy", "[Japanese] Ministry of
     /// Foreign Affairs", "Seoul National University", "Acme Holdings Ltd".
-    private mutating func findOrganisations(_ units: [NameRun.Unit], consumed: inout [Bool], context: inout Context) {
+    private mutating func findOrganisations(_ units: [NameRun.Unit], consumed: inout NameRun.UnitFlags, context: inout Context) {
         let tokens = context.tokens
         var h = 0
         while h < units.count {
@@ -307,7 +307,7 @@ struct EntityExtractor {
     }
 
     /// Names joined by "&" are a firm's: "Ernst & Young", "Lindqvist, Haas & Partner".
-    private mutating func findFirmNames(_ units: [NameRun.Unit], consumed: inout [Bool], context: inout Context) {
+    private mutating func findFirmNames(_ units: [NameRun.Unit], consumed: inout NameRun.UnitFlags, context: inout Context) {
         for i in units.indices where i > 0 && i + 1 < units.count && !consumed[i] {
             guard case .connector = units[i].tag, context.tokens[units[i].first].isMark("&"),
                   !consumed[i - 1], units[i - 1].isName, !consumed[i + 1], units[i + 1].tag.isNotConnector,
@@ -351,7 +351,7 @@ struct EntityExtractor {
     }
 
     /// Places named by a head word: "Korean Peninsula", "Strait of Hormuz", "Mount Paektu".
-    private mutating func findPlacePhrases(_ units: [NameRun.Unit], consumed: inout [Bool], context: inout Context) {
+    private mutating func findPlacePhrases(_ units: [NameRun.Unit], consumed: inout NameRun.UnitFlags, context: inout Context) {
         for h in units.indices where !consumed[h] {
             guard case .placeHead = units[h].tag else { continue }
             var left = h

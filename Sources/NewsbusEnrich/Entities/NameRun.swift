@@ -59,6 +59,19 @@ struct NameRun {
 
     var units: [Unit]
 
+    /// One flag per unit of a run, as the bits of one word: no array to allocate per run. A run
+    /// holds fewer than 64 units (``maximumUnits``, plus at most the three a last step adds).
+    struct UnitFlags {
+        private var bits: UInt64 = 0
+
+        subscript(index: Int) -> Bool {
+            get { bits & (1 << UInt64(index)) != 0 }
+            set {
+                if newValue { bits |= 1 << UInt64(index) } else { bits &= ~(1 << UInt64(index)) }
+            }
+        }
+    }
+
     /// Connectors allowed between capitalised words of one run.
     static let connectors: WordSet = [
         "of", "for", "on", "the", "and", "&", "de", "del", "della", "der", "den", "van", "von", "da", "dos", "das",
