@@ -76,7 +76,8 @@ enum EntityTokenizer {
     /// The tokens of a text given as its UTF-8 bytes (a Swift String's, so valid UTF-8).
     static func tokenize(utf8: [UInt8]) -> [EntityToken] {
         var tokens: [EntityToken] = []
-        tokens.reserveCapacity(utf8.count / 5)
+        // About one token per five bytes of news text; room for more avoids copying them all.
+        tokens.reserveCapacity(utf8.count / 4 + 16)
         utf8.withUnsafeBufferPointer { buffer in
             let text = UTF8Scalars(bytes: buffer)
             let count = buffer.count
@@ -163,6 +164,12 @@ enum EntityTokenizer {
         var index = start
         let count = text.count
         while index < count {
+            // ASCII letters and digits, most of every word, in a tight loop.
+            let byte = text.bytes[index]
+            if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 {
+                index += 1
+                continue
+            }
             let (value, length) = text.scalar(at: index)
             if isWordScalar(value) {
                 index += length

@@ -60,5 +60,21 @@ extension UTF8Scalars {
         }
 
         func index(after position: Int) -> Int { position + text.scalar(at: position).length }
+
+        /// Decodes each scalar once (indexing would decode it for its value and again for its length).
+        func makeIterator() -> Iterator { Iterator(text: text, position: startIndex, end: endIndex) }
+
+        struct Iterator: IteratorProtocol {
+            let text: UTF8Scalars
+            var position: Int
+            let end: Int
+
+            mutating func next() -> Unicode.Scalar? {
+                guard position < end else { return nil }
+                let (value, length) = text.scalar(at: position)
+                position += length
+                return Unicode.Scalar(value) ?? "\u{FFFD}"
+            }
+        }
     }
 }
