@@ -54,6 +54,7 @@ extension EntityExtractor {
         }
         // The name's words, as token indices (a copy of a token would retain its two strings).
         var words: [Int] = []
+        words.reserveCapacity(end - start + 1)
         for unit in units[start...end] where unit.isName { words.append(unit.first) }
         guard let firstWord = words.first else { return }
         let firstToken = units[start].first

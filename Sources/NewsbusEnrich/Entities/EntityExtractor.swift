@@ -126,10 +126,13 @@ struct EntityExtractor {
 
         /// The text between two tokens (inclusive), spaces as written, line breaks as spaces.
         func text(_ first: Int, _ last: Int) -> String {
-            let bytes = utf8[tokens[first].utf8Start..<tokens[last].utf8End]
-            let text = String(decoding: bytes, as: UTF8.self)
+            let (text, mayHoldOtherSpace) = utf8.withUnsafeBufferPointer { buffer in
+                let bytes = UnsafeBufferPointer(rebasing: buffer[tokens[first].utf8Start..<tokens[last].utf8End])
+                return (String(decoding: bytes, as: UTF8.self),
+                        bytes.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 })
+            }
             // White space inside a name (a line break, a no-break space) becomes one space.
-            guard bytes.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 }),
+            guard mayHoldOtherSpace,
                   text.unicodeScalars.contains(where: { $0 != " " && $0.properties.isWhitespace }) else { return text }
             return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 }))
         }
