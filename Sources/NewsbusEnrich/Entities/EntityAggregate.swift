@@ -95,19 +95,24 @@ struct EntityAggregate {
 
     /// One entity per identity of `mentions`, each mention counted, in order of mention.
     init(_ mentions: ResolverMentions) {
+        var entities: [Entity] = []
         var entityOfIdentity = [Int](repeating: -1, count: mentions.identities.count)
-        for number in mentions.numbersInOrder() {
-            let identity = mentions.identity(of: number)
-            var index = entityOfIdentity[identity]
-            if index < 0 {
-                index = entities.count
-                entityOfIdentity[identity] = index
-                entities.append(Entity(
-                    mentions[number], order: mentions.order(of: number),
-                    isGazetteer: Self.isGazetteerIdentity(mentions.identities.words[identity])))
+        let numbers = mentions.numbersInOrder()
+        mentions.withMentions { all in
+            for number in numbers {
+                let identity = mentions.identity(of: number)
+                var index = entityOfIdentity[identity]
+                if index < 0 {
+                    index = entities.count
+                    entityOfIdentity[identity] = index
+                    entities.append(Entity(
+                        all[number].mention, order: all[number].order,
+                        isGazetteer: Self.isGazetteerIdentity(mentions.identities.words[identity])))
+                }
+                entities[index].add(all[number].mention)
             }
-            entities[index].add(mentions[number])
         }
+        self.entities = entities
     }
 
     /// The number of Unicode scalars in `text`: its UTF-8 bytes that start one.
@@ -120,12 +125,19 @@ struct EntityAggregate {
         }
     }
 
-    /// The identities of gazetteer entries ("country:JP", "geonames:1642911", "region:...", "org:iaea").
-    private static let gazetteerPrefixes = ["country:", "geonames:", "region:", "org:"]
-
-    /// Whether `identity` is a gazetteer entry's.
+    /// Whether `identity` is a gazetteer entry's: "country:JP", "geonames:1642911", "region:...", "org:iaea".
     static func isGazetteerIdentity(_ identity: String) -> Bool {
-        gazetteerPrefixes.contains { identity.hasASCIIPrefix($0) }
+        var text = identity
+        let answer: Bool? = text.withUTF8 { bytes in
+            switch bytes.first {
+            case UInt8(ascii: "c"): return bytes.startsWithASCII("country:")
+            case UInt8(ascii: "g"): return bytes.startsWithASCII("geonames:")
+            case UInt8(ascii: "r"): return bytes.startsWithASCII("region:")
+            case UInt8(ascii: "o"): return bytes.startsWithASCII("org:")
+            default: return false
+            }
+        }
+        return answer ?? ["country:", "geonames:", "region:", "org:"].contains { identity.hasPrefix($0) }
     }
 
     // MARK: Pruning
@@ -199,37 +211,22 @@ struct EntityAggregate {
             isAbout[position] = true
         }
         var result = EntityResolver.Result()
+        // Read in place: a copy of an entity would retain every string in it.
         for (position, index) in ordered.enumerated() {
-            let entity = entities[index]
-            let confidence = min(99, entity.confidence + (entity.count >= 3 ? 5 : 0))
-            let uri = entity.uri.isEmpty ? entityURI(prefix: EntityResolver.uriPrefix(entity.type), name: entity.name) : entity.uri
+            let confidence = min(99, entities[index].confidence + (entities[index].count >= 3 ? 5 : 0))
+            let type = entities[index].type
+            let uri = entities[index].uri.isEmpty
+                ? entityURI(prefix: EntityResolver.uriPrefix(type), name: entities[index].name) : entities[index].uri
             let concept = Article.Concept(
-                name: entity.name, uri: uri, rel: isAbout[position] ? "about" : "mentions",
-                creator: EntityResolver.creator, relevance: scores[position], confidence: confidence, code: entity.code,
-                aliases: entity.aliases)
-            switch entity.type {
+                name: entities[index].name, uri: uri, rel: isAbout[position] ? "about" : "mentions",
+                creator: EntityResolver.creator, relevance: scores[position], confidence: confidence, code: entities[index].code,
+                aliases: entities[index].aliases)
+            switch type {
             case .person: result.people.append(concept)
             case .organisation: result.organisations.append(concept)
             case .place: result.places.append(concept)
             }
         }
         return result
-    }
-}
-
-extension String {
-    /// `hasPrefix(prefix)` for an ASCII `prefix`, comparing bytes where that is the same answer:
-    /// when the character after the prefix is ASCII, which no combining mark is.
-    func hasASCIIPrefix(_ prefix: String) -> Bool {
-        var text = self
-        var prefix = prefix
-        let answer: Bool? = text.withUTF8 { bytes in
-            prefix.withUTF8 { start in
-                guard bytes.count >= start.count else { return false }
-                for index in start.indices where bytes[index] != start[index] { return false }
-                return bytes.count == start.count || bytes[start.count] < 0x80 ? true : nil
-            }
-        }
-        return answer ?? hasPrefix(prefix)
     }
 }

@@ -84,7 +84,12 @@ private func foldedSlug(_ name: String) -> String {
     var slug = ""
     var pendingHyphen = false
     for scalar in Gazetteer.fold(name).unicodeScalars {
-        if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+        // ASCII letters and digits are the ASCII scalars that are alphabetic or numeric.
+        let value = scalar.value
+        let isKept = value < 0x80
+            ? (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10
+            : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if isKept {
             if pendingHyphen && !slug.isEmpty { slug.append("-") }
             pendingHyphen = false
             slug.unicodeScalars.append(scalar)

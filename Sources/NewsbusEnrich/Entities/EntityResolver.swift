@@ -47,45 +47,48 @@ struct EntityResolver {
     /// mentioned), and gives each person mention the identity and name of the first indexed name
     /// that holds its words.
     private func canonicalPeople(_ mentions: inout ResolverMentions) -> PeopleIndex {
-        // Each distinct name (by its words) in order of first mention, known by that mention and its words' hash.
-        var groups: [(first: Int, hash: UInt64)] = []
-        var groupOfMention = [Int](repeating: -1, count: mentions.found.count)
-        var groupOfIdentity = [Int](repeating: -1, count: mentions.identities.count)
-        for number in mentions.found.indices where mentions.found[number].mention.type == .person {
-            let identity = mentions.identity(of: number)
-            var group = groupOfIdentity[identity]
-            // Mentions of one identity normally have the same words; when not, the words decide.
-            if group < 0 || mentions.found[groups[group].first].mention.nameParts != mentions.found[number].mention.nameParts {
-                let hash = Self.hash(mentions.found[number].mention.nameParts)
-                group = groups.firstIndex {
-                    $0.hash == hash && mentions.found[$0.first].mention.nameParts == mentions.found[number].mention.nameParts
-                } ?? -1
-                if group < 0 {
-                    group = groups.count
-                    groups.append((number, hash))
-                }
-                if groupOfIdentity[identity] < 0 { groupOfIdentity[identity] = group }
-            }
-            groupOfMention[number] = group
-        }
-        let ordered = groups.indices.sorted {
-            let (a, b) = (mentions.found[groups[$0].first].mention.nameParts.count, mentions.found[groups[$1].first].mention.nameParts.count)
-            return a != b ? a > b : $0 < $1
-        }
         var people = PeopleIndex()
-        var canonicalOfGroup = [Int](repeating: -1, count: groups.count)
-        for group in ordered {
-            let first = groups[group].first
-            let parts = mentions.found[first].mention.nameParts
-            if let canonical = people.canonical(for: parts) {
-                canonicalOfGroup[group] = canonical
-            } else if !parts.isEmpty {
-                // A name with no words is held by nothing: it is not indexed.
-                canonicalOfGroup[group] = people.names.count
-                people.append(.init(parts: parts, identity: mentions.identity(of: first), name: mentions.found[first].mention.name))
+        var groupOfMention = [Int](repeating: -1, count: mentions.foundCount)
+        var canonicalOfGroup: [Int] = []
+        mentions.withMentions { all in
+            // Each distinct name (by its words) in order of first mention, known by that mention and its words' hash.
+            var groups: [(first: Int, hash: UInt64)] = []
+            var groupOfIdentity = [Int](repeating: -1, count: mentions.identities.count)
+            for number in 0..<mentions.foundCount where all[number].mention.type == .person {
+                let identity = mentions.identity(of: number)
+                var group = groupOfIdentity[identity]
+                // Mentions of one identity normally have the same words; when not, the words decide.
+                if group < 0 || all[groups[group].first].mention.nameParts != all[number].mention.nameParts {
+                    let hash = Self.hash(all[number].mention.nameParts)
+                    group = groups.firstIndex {
+                        $0.hash == hash && all[$0.first].mention.nameParts == all[number].mention.nameParts
+                    } ?? -1
+                    if group < 0 {
+                        group = groups.count
+                        groups.append((number, hash))
+                    }
+                    if groupOfIdentity[identity] < 0 { groupOfIdentity[identity] = group }
+                }
+                groupOfMention[number] = group
+            }
+            let ordered = groups.indices.sorted {
+                let (a, b) = (all[groups[$0].first].mention.nameParts.count, all[groups[$1].first].mention.nameParts.count)
+                return a != b ? a > b : $0 < $1
+            }
+            canonicalOfGroup = [Int](repeating: -1, count: groups.count)
+            for group in ordered {
+                let first = groups[group].first
+                let parts = all[first].mention.nameParts
+                if let canonical = people.canonical(for: parts) {
+                    canonicalOfGroup[group] = canonical
+                } else if !parts.isEmpty {
+                    // A name with no words is held by nothing: it is not indexed.
+                    canonicalOfGroup[group] = people.names.count
+                    people.append(.init(parts: parts, identity: mentions.identity(of: first), name: all[first].mention.name))
+                }
             }
         }
-        for number in mentions.found.indices where groupOfMention[number] >= 0 {
+        for number in 0..<mentions.foundCount where groupOfMention[number] >= 0 {
             let canonical = canonicalOfGroup[groupOfMention[number]]
             guard canonical >= 0 else { continue }
             mentions.rename(number, identity: people.names[canonical].identity, name: people.names[canonical].name)
@@ -187,8 +190,9 @@ struct EntityResolver {
                 let byFamily = candidates.filter { familyName(people.names[$0].parts) == keyWord }
                 let pool = byFamily.isEmpty ? candidates : byFamily
                 if personOrders == nil {
-                    personOrders = mentions.found.indices.filter { mentions.found[$0].mention.type == .person }
-                        .map { (mentions.found[$0].order, mentions.identity(of: $0)) }
+                    personOrders = mentions.withMentions { all in
+                        (0..<mentions.foundCount).filter { all[$0].mention.type == .person }.map { (all[$0].order, mentions.identity(of: $0)) }
+                    }
                 }
                 let order = words[index].order
                 let latest = pool.max { a, b in
@@ -232,22 +236,26 @@ struct EntityResolver {
         var result = FirstWordOrganisations()
         // The first mention read of each identity: a later one with the same name adds nothing.
         var mentionRead = [Int](repeating: -1, count: mentions.identities.count)
-        for number in mentions.found.indices where mentions.found[number].mention.type == .organisation {
-            let identity = mentions.identity(of: number)
-            let name = mentions.found[number].mention.name
-            let read = mentionRead[identity]
-            if read >= 0 && mentions.found[read].mention.name == name { continue }
-            if read < 0 { mentionRead[identity] = number }
-            guard mentions.identities.words[identity].hasASCIIPrefix("org-name:"), let first = Self.firstWord(of: name) else { continue }
-            // "Seoul National University": "Seoul" alone is the city. (The gazetteer's country,
-            // demonym and place lookups, with the word folded once.)
-            let key = Gazetteer.fold(first)
-            if gazetteer.countriesByName[key] != nil || gazetteer.demonyms[key] != nil || gazetteer.placesByName[key] != nil { continue }
-            let (word, inserted) = result.words.insert(key)
-            if inserted {
-                result.organisations.append((identity, name, false))
-            } else if result.organisations[word].identity != identity {
-                result.organisations[word].isShared = true
+        mentions.withMentions { all in
+            for number in 0..<mentions.foundCount where all[number].mention.type == .organisation {
+                let identity = mentions.identity(of: number)
+                let read = mentionRead[identity]
+                if read >= 0 && all[read].mention.name == all[number].mention.name { continue }
+                if read < 0 { mentionRead[identity] = number }
+                guard mentions.identities.words[identity].hasASCIIPrefix("org-name:"),
+                      let first = Self.firstWord(of: all[number].mention.name) else { continue }
+                // "Seoul National University": "Seoul" alone is the city. (The gazetteer's country,
+                // demonym and place lookups, with the word folded once.)
+                let key = Gazetteer.fold(first)
+                if gazetteer.countriesByName[key] != nil || gazetteer.demonyms[key] != nil || gazetteer.placesByName[key] != nil {
+                    continue
+                }
+                let (word, inserted) = result.words.insert(key)
+                if inserted {
+                    result.organisations.append((identity, all[number].mention.name, false))
+                } else if result.organisations[word].identity != identity {
+                    result.organisations[word].isShared = true
+                }
             }
         }
         return result
@@ -284,11 +292,13 @@ struct EntityResolver {
         // The first organisation mention of each identity (the extractor's, then the single words'), and those identities in that order.
         var firstMention = [Int](repeating: -1, count: mentions.identities.count)
         var organisations: [Int] = []
-        for number in 0..<mentions.count where mentions[number].type == .organisation {
-            let identity = mentions.identity(of: number)
-            if firstMention[identity] < 0 {
-                firstMention[identity] = number
-                organisations.append(identity)
+        mentions.withMentions { all in
+            for number in all.indices where all[number].mention.type == .organisation {
+                let identity = mentions.identity(of: number)
+                if firstMention[identity] < 0 {
+                    firstMention[identity] = number
+                    organisations.append(identity)
+                }
             }
         }
         var byInitials: (initials: WordIDs, identities: [Int])?
@@ -302,9 +312,11 @@ struct EntityResolver {
                 if byInitials == nil {
                     var initials = WordIDs(minimumCapacity: organisations.count)
                     var owners: [Int] = []
-                    for identity in organisations {
-                        let key = Self.initials(mentions[firstMention[identity]].name)
-                        if key.count >= 2, initials.insert(key).inserted { owners.append(identity) }
+                    mentions.withMentions { all in
+                        for identity in organisations {
+                            let key = Self.initials(all[firstMention[identity]].mention.name)
+                            if key.count >= 2, initials.insert(key).inserted { owners.append(identity) }
+                        }
                     }
                     byInitials = (initials, owners)
                 }
@@ -319,7 +331,7 @@ struct EntityResolver {
                 }
                 continue
             }
-            var mention = mentions[source]
+            var mention = mentions.all[source].mention
             mention.surface = text
             mention.extraAliases = []
             mention.segment = acronyms[acronym].segment
