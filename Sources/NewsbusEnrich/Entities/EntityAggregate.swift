@@ -39,30 +39,33 @@ struct EntityAggregate {
         var isFirm = false
         var isDropped = false
 
-        /// An entity first seen as `mention`, at `order`.
-        init(_ mention: borrowing EntityMention, order: Int, isGazetteer: Bool) {
-            type = mention.type
-            name = mention.name
-            foldedName = Gazetteer.fold(mention.name)
-            code = mention.code
-            uri = mention.uri
-            firstOrder = order
+        /// An entity first seen as mention `number` of `mentions`.
+        init(_ number: Int, of mentions: ResolverMentions.Mentions, isGazetteer: Bool) {
+            // Each field read in place: passing the whole mention would copy it, retaining every string in it.
+            type = mentions[number].mention.type
+            name = mentions[number].mention.name
+            foldedName = Gazetteer.fold(name)
+            code = mentions[number].mention.code
+            uri = mentions[number].mention.uri
+            firstOrder = mentions[number].order
             self.isGazetteer = isGazetteer
         }
 
-        /// Counts a mention of the entity.
-        mutating func add(_ mention: borrowing EntityMention) {
+        /// Counts mention `number` of `mentions`, a mention of the entity.
+        mutating func add(_ number: Int, of mentions: ResolverMentions.Mentions) {
             count += 1
-            if !mention.isTentative { isFirm = true }
-            segments.insert(Segments(mention.segment))
-            confidence = max(confidence, mention.confidence)
-            if uri.isEmpty { uri = mention.uri }
-            if mention.type == .person && mention.name != name
-                && EntityAggregate.scalarCount(mention.name) > EntityAggregate.scalarCount(name) {
-                rename(mention.name)
+            if !mentions[number].mention.isTentative { isFirm = true }
+            segments.insert(Segments(mentions[number].mention.segment))
+            confidence = max(confidence, mentions[number].mention.confidence)
+            if uri.isEmpty { uri = mentions[number].mention.uri }
+            if mentions[number].mention.type == .person && mentions[number].mention.name != name
+                && EntityAggregate.scalarCount(mentions[number].mention.name) > EntityAggregate.scalarCount(name) {
+                rename(mentions[number].mention.name)
             }
-            if mention.addsAlias { addAlias(mention.surface) }
-            for form in mention.extraAliases { addAlias(form) }
+            if mentions[number].mention.addsAlias { addAlias(mentions[number].mention.surface) }
+            if !mentions[number].mention.extraAliases.isEmpty {
+                for form in mentions[number].mention.extraAliases { addAlias(form) }
+            }
         }
 
         /// Adds `form` as an alias unless it is the name or folds like the name or an alias;
@@ -106,10 +109,9 @@ struct EntityAggregate {
                     index = entities.count
                     entityOfIdentity[identity] = index
                     entities.append(Entity(
-                        all[number].mention, order: all[number].order,
-                        isGazetteer: Self.isGazetteerIdentity(mentions.identities.words[identity])))
+                        number, of: all, isGazetteer: Self.isGazetteerIdentity(mentions.identities.words[identity])))
                 }
-                entities[index].add(all[number].mention)
+                entities[index].add(number, of: all)
             }
         }
         self.entities = entities

@@ -81,7 +81,7 @@ func entityURI(prefix: String, name: String) -> String {
 
 /// The slug of a name with letters beyond ASCII: folded, alphabetic and numeric scalars kept.
 private func foldedSlug(_ name: String) -> String {
-    var slug = ""
+    var slug: [UInt8] = []
     var pendingHyphen = false
     for scalar in Gazetteer.fold(name).unicodeScalars {
         // ASCII letters and digits are the ASCII scalars that are alphabetic or numeric.
@@ -90,12 +90,12 @@ private func foldedSlug(_ name: String) -> String {
             ? (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10
             : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
         if isKept {
-            if pendingHyphen && !slug.isEmpty { slug.append("-") }
+            if pendingHyphen && !slug.isEmpty { slug.append(0x2D) }
             pendingHyphen = false
-            slug.unicodeScalars.append(scalar)
+            slug.append(contentsOf: scalar.utf8)
         } else {
             pendingHyphen = true
         }
     }
-    return slug
+    return String(decoding: slug, as: UTF8.self)
 }

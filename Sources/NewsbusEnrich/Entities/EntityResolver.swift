@@ -47,12 +47,11 @@ struct EntityResolver {
     /// mentioned), and gives each person mention the identity and name of the first indexed name
     /// that holds its words.
     private func canonicalPeople(_ mentions: inout ResolverMentions) -> PeopleIndex {
-        var people = PeopleIndex()
-        var groupOfMention = [Int](repeating: -1, count: mentions.foundCount)
-        var canonicalOfGroup: [Int] = []
-        mentions.withMentions { all in
+        // The index, and for each person mention the number of its canonical name (-1: none).
+        let (people, canonicalOfMention) = mentions.withMentions { all -> (PeopleIndex, [Int]) in
             // Each distinct name (by its words) in order of first mention, known by that mention and its words' hash.
             var groups: [(first: Int, hash: UInt64)] = []
+            var groupOfMention = [Int](repeating: -1, count: mentions.foundCount)
             var groupOfIdentity = [Int](repeating: -1, count: mentions.identities.count)
             for number in 0..<mentions.foundCount where all[number].mention.type == .person {
                 let identity = mentions.identity(of: number)
@@ -75,22 +74,26 @@ struct EntityResolver {
                 let (a, b) = (all[groups[$0].first].mention.nameParts.count, all[groups[$1].first].mention.nameParts.count)
                 return a != b ? a > b : $0 < $1
             }
-            canonicalOfGroup = [Int](repeating: -1, count: groups.count)
+            var people = PeopleIndex(minimumCapacity: groups.count)
+            var canonicalOfGroup = [Int](repeating: -1, count: groups.count)
             for group in ordered {
                 let first = groups[group].first
-                let parts = all[first].mention.nameParts
-                if let canonical = people.canonical(for: parts) {
+                if let canonical = people.canonical(for: all[first].mention.nameParts) {
                     canonicalOfGroup[group] = canonical
-                } else if !parts.isEmpty {
+                } else if !all[first].mention.nameParts.isEmpty {
                     // A name with no words is held by nothing: it is not indexed.
                     canonicalOfGroup[group] = people.names.count
-                    people.append(.init(parts: parts, identity: mentions.identity(of: first), name: all[first].mention.name))
+                    people.append(.init(
+                        parts: all[first].mention.nameParts, identity: mentions.identity(of: first), name: all[first].mention.name))
                 }
             }
+            for number in groupOfMention.indices where groupOfMention[number] >= 0 {
+                groupOfMention[number] = canonicalOfGroup[groupOfMention[number]]
+            }
+            return (people, groupOfMention)
         }
-        for number in 0..<mentions.foundCount where groupOfMention[number] >= 0 {
-            let canonical = canonicalOfGroup[groupOfMention[number]]
-            guard canonical >= 0 else { continue }
+        for number in canonicalOfMention.indices where canonicalOfMention[number] >= 0 {
+            let canonical = canonicalOfMention[number]
             mentions.rename(number, identity: people.names[canonical].identity, name: people.names[canonical].name)
         }
         return people

@@ -13,11 +13,20 @@ struct PeopleIndex {
     /// The names, in the order they were added.
     private(set) var names: [Name] = []
     /// Every word of a name, numbered.
-    private var words = WordIDs()
+    private var words: WordIDs
     /// For each word number, the first and the last link of the list of names holding it.
     private var holderLists: [(first: Int32, last: Int32)] = []
     /// The holder lists' links: a name's number and the next link (-1 at the end).
     private var links: [(name: Int32, next: Int32)] = []
+
+    /// An empty index with room for `capacity` names (of two or three words) before it grows.
+    init(minimumCapacity capacity: Int) {
+        let wordCapacity = max(8, capacity * 3)
+        words = WordIDs(minimumCapacity: wordCapacity)
+        names.reserveCapacity(capacity + 8)
+        holderLists.reserveCapacity(wordCapacity)
+        links.reserveCapacity(wordCapacity)
+    }
 
     mutating func append(_ name: Name) {
         let number = Int32(truncatingIfNeeded: names.count)
