@@ -99,6 +99,7 @@ struct EntityAggregate {
     /// One entity per identity of `mentions`, each mention counted, in order of mention.
     init(_ mentions: ResolverMentions) {
         var entities: [Entity] = []
+        entities.reserveCapacity(mentions.identities.count)
         var entityOfIdentity = [Int](repeating: -1, count: mentions.identities.count)
         let numbers = mentions.numbersInOrder()
         mentions.withMentions { all in
@@ -213,6 +214,11 @@ struct EntityAggregate {
             isAbout[position] = true
         }
         var result = EntityResolver.Result()
+        let people = ordered.reduce(0) { $0 + (entities[$1].type == .person ? 1 : 0) }
+        let places = ordered.reduce(0) { $0 + (entities[$1].type == .place ? 1 : 0) }
+        result.people.reserveCapacity(people)
+        result.organisations.reserveCapacity(ordered.count - people - places)
+        result.places.reserveCapacity(places)
         // Read in place: a copy of an entity would retain every string in it.
         for (position, index) in ordered.enumerated() {
             let confidence = min(99, entities[index].confidence + (entities[index].count >= 3 ? 5 : 0))

@@ -51,6 +51,7 @@ struct EntityResolver {
         let (people, canonicalOfMention) = mentions.withMentions { all -> (PeopleIndex, [Int]) in
             // Each distinct name (by its words) in order of first mention, known by that mention and its words' hash.
             var groups: [(first: Int, hash: UInt64)] = []
+            groups.reserveCapacity(mentions.foundCount)
             var groupOfMention = [Int](repeating: -1, count: mentions.foundCount)
             var groupOfIdentity = [Int](repeating: -1, count: mentions.identities.count)
             for number in 0..<mentions.foundCount where all[number].mention.type == .person {
@@ -237,6 +238,7 @@ struct EntityResolver {
     /// or more words; a first word two organisations share stands for neither.
     private func organisationsByFirstWord(_ mentions: ResolverMentions) -> FirstWordOrganisations {
         var result = FirstWordOrganisations()
+        result.organisations.reserveCapacity(16)
         // The first mention read of each identity: a later one with the same name adds nothing.
         var mentionRead = [Int](repeating: -1, count: mentions.identities.count)
         mentions.withMentions { all in
