@@ -39,33 +39,63 @@ struct EntityMention: Sendable {
 
 /// A lower-case, hyphen-joined ASCII-folded slug for URIs: "Funakoshi Takehiro" → "funakoshi-takehiro".
 func entitySlug(_ name: String) -> String {
-    if name.utf8.allSatisfy({ $0 < 0x80 }) {
-        // ASCII: letters and digits lower-cased, runs of anything else one hyphen.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(name.utf8.count)
-        var pendingHyphen = false
-        for byte in name.utf8 {
-            let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
-                if pendingHyphen && !bytes.isEmpty { bytes.append(0x2D) }
-                pendingHyphen = false
-                bytes.append(lower)
-            } else {
-                pendingHyphen = true
+    entityURI(prefix: "", name: name)
+}
+
+/// `prefix` followed by ``entitySlug(_:)`` of `name`; for an ASCII name, made in one buffer.
+func entityURI(prefix: String, name: String) -> String {
+    var name = name
+    var prefix = prefix
+    let ascii: String? = name.withUTF8 { bytes in
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return prefix.withUTF8 { start in
+            // ASCII: letters and digits lower-cased, runs of anything else one hyphen (none at either end).
+            String(unsafeUninitializedCapacity: start.count + bytes.count) { buffer in
+                var length = 0
+                for byte in start {
+                    buffer[length] = byte
+                    length += 1
+                }
+                let slugStart = length
+                var pendingHyphen = false
+                for byte in bytes {
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                        if pendingHyphen && length > slugStart {
+                            buffer[length] = 0x2D
+                            length += 1
+                        }
+                        pendingHyphen = false
+                        buffer[length] = lower
+                        length += 1
+                    } else {
+                        pendingHyphen = true
+                    }
+                }
+                return length
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
-    var slug = ""
+    return ascii ?? prefix + foldedSlug(name)
+}
+
+/// The slug of a name with letters beyond ASCII: folded, alphabetic and numeric scalars kept.
+private func foldedSlug(_ name: String) -> String {
+    var slug: [UInt8] = []
     var pendingHyphen = false
     for scalar in Gazetteer.fold(name).unicodeScalars {
-        if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-            if pendingHyphen && !slug.isEmpty { slug.append("-") }
+        // ASCII letters and digits are the ASCII scalars that are alphabetic or numeric.
+        let value = scalar.value
+        let isKept = value < 0x80
+            ? (value | 0x20) &- 0x61 < 26 || value &- 0x30 < 10
+            : scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if isKept {
+            if pendingHyphen && !slug.isEmpty { slug.append(0x2D) }
             pendingHyphen = false
-            slug.unicodeScalars.append(scalar)
+            slug.append(contentsOf: scalar.utf8)
         } else {
             pendingHyphen = true
         }
     }
-    return slug
+    return String(decoding: slug, as: UTF8.self)
 }

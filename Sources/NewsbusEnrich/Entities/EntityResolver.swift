@@ -2,7 +2,8 @@ import NewsbusWire
 
 /// Turns an ``EntityExtractor``'s mentions into one concept per entity: people named by part
 /// ("Funakoshi", "Kim") join the person named in full, acronyms join their organisation, and
-/// each entity gets its fullest name, the other forms seen as aliases, and a salience score.
+/// each entity gets its fullest name, the other forms seen as aliases, and a salience score
+/// (``EntityAggregate``).
 struct EntityResolver {
     let gazetteer: Gazetteer
     static let creator = "machine:enrich.entities"
@@ -18,135 +19,92 @@ struct EntityResolver {
         var places: [Article.Concept] = []
     }
 
-    /// The segments an entity is mentioned in, as bits.
-    private struct Segments: OptionSet {
-        let rawValue: UInt8
-        init(rawValue: UInt8) { self.rawValue = rawValue }
-        init(_ segment: ArticleSegment) {
-            switch segment {
-            case .headline: rawValue = 1
-            case .lead: rawValue = 2
-            case .body: rawValue = 4
-            case .caption: rawValue = 8
-            }
-        }
-    }
-
-    private struct Entity {
-        var type: EntityType
-        var name: String
-        var aliases: [String] = []
-        var code: String
-        var uri: String
-        var firstOrder: Int
-        var count = 0
-        var segments = Segments()
-        var confidence: UInt32 = 0
-        var isGazetteer: Bool
-        /// Some mention has a cue; an entity found by shape alone is dropped.
-        var isFirm = false
-        /// Folded name and aliases, to keep aliases distinct.
-        var foldedForms: Set<String> = []
-
-        mutating func addAlias(_ form: String) {
-            guard form != name, aliases.last != form else { return }
-            if foldedForms.isEmpty { foldedForms.insert(Gazetteer.fold(name)) }
-            if foldedForms.insert(Gazetteer.fold(form)).inserted { aliases.append(form) }
-        }
-
-        /// A fuller name: the old one stays as an alias unless it is the new one.
-        mutating func rename(_ newName: String) {
-            let old = name
-            name = newName
-            foldedForms = [Gazetteer.fold(newName)]
-            let previous = aliases
-            aliases = []
-            for alias in [old] + previous { addAlias(alias) }
-        }
-    }
-
     /// Resolves the extractor's mentions, taking them out of it (so that they are not copied).
     func resolve(_ extractor: inout EntityExtractor) -> Result {
-        var mentions: [(order: Int, mention: EntityMention)] = []
-        swap(&mentions, &extractor.mentions)
-        let people = canonicalPeople(mentions)
-        for index in mentions.indices where mentions[index].mention.type == .person {
-            if let canonical = people.canonical(for: mentions[index].mention.nameParts) {
-                mentions[index].mention.identity = canonical.identity
-                mentions[index].mention.name = canonical.name
-            }
-        }
-        mentions += resolveSingleWords(extractor.singleWords, people: people, mentions: mentions)
-        mentions += resolveAcronyms(extractor.acronyms, definitions: extractor.acronymDefinitions, mentions: mentions)
-        mentions.sort { $0.order < $1.order }
+        var mentions = ResolverMentions(taking: &extractor.mentions)
+        var people = canonicalPeople(&mentions)
+        resolveSingleWords(extractor.singleWords, people: &people, mentions: &mentions)
+        resolveAcronyms(extractor.acronyms, definitions: extractor.acronymDefinitions, mentions: &mentions)
+        var entities = EntityAggregate(mentions)
+        entities.dropUnconfirmed()
+        entities.mergeQualifiedOrganisations()
+        entities.removeCrossTypeDuplicates()
+        return entities.concepts()
+    }
 
-        var entities = aggregate(mentions)
-        entities.removeAll { !$0.isFirm }
-        mergeQualifiedOrganisations(&entities)
-        removeCrossTypeDuplicates(&entities)
-        return concepts(entities)
+    /// The URI stem for entities without a gazetteer id; the name's slug follows.
+    static func uriPrefix(_ type: EntityType) -> String {
+        switch type {
+        case .person: return "urn:newsbus:person:"
+        case .organisation: return "urn:newsbus:org:"
+        case .place: return "urn:newsbus:place:"
+        }
     }
 
     // MARK: People
 
-    /// Full names, longest first; shorter names that are part of a longer one map to it.
-    private struct PeopleIndex {
-        typealias Name = (parts: [String], identity: String, name: String, family: String)
-        private(set) var names: [Name] = []
-        /// For each name word, the indices in ``names`` of the names that hold it, in order.
-        private var byPart = WordTable<[Int]>(minimumCapacity: 32)
-
-        mutating func append(_ name: Name) {
-            for part in name.parts {
-                var holders = byPart[part] ?? []
-                guard holders.last != names.count else { continue }
-                holders.append(names.count)
-                byPart[part] = holders
+    /// Indexes the people the extractor named, longest name first (among equals, the first
+    /// mentioned), and gives each person mention the identity and name of the first indexed name
+    /// that holds its words.
+    private func canonicalPeople(_ mentions: inout ResolverMentions) -> PeopleIndex {
+        // The index, and for each person mention the number of its canonical name (-1: none).
+        let (people, canonicalOfMention) = mentions.withMentions { all -> (PeopleIndex, [Int]) in
+            // Each distinct name (by its words) in order of first mention, known by that mention and its words' hash.
+            var groups: [(first: Int, hash: UInt64)] = []
+            groups.reserveCapacity(mentions.foundCount)
+            var groupOfMention = [Int](repeating: -1, count: mentions.foundCount)
+            var groupOfIdentity = [Int](repeating: -1, count: mentions.identities.count)
+            for number in 0..<mentions.foundCount where all[number].mention.type == .person {
+                let identity = mentions.identity(of: number)
+                var group = groupOfIdentity[identity]
+                // Mentions of one identity normally have the same words; when not, the words decide.
+                if group < 0 || all[groups[group].first].mention.nameParts != all[number].mention.nameParts {
+                    let hash = Self.hash(all[number].mention.nameParts)
+                    group = groups.firstIndex {
+                        $0.hash == hash && all[$0.first].mention.nameParts == all[number].mention.nameParts
+                    } ?? -1
+                    if group < 0 {
+                        group = groups.count
+                        groups.append((number, hash))
+                    }
+                    if groupOfIdentity[identity] < 0 { groupOfIdentity[identity] = group }
+                }
+                groupOfMention[number] = group
             }
-            names.append(name)
-        }
-
-        /// The names holding the word `part`, in order.
-        func names(holding part: String) -> [Name] {
-            byPart[part]?.map { names[$0] } ?? []
-        }
-
-        /// Whether some name holds the word `part`.
-        func holds(_ part: String) -> Bool { byPart[part] != nil }
-
-        func canonical(for parts: [String]) -> (identity: String, name: String)? {
-            guard let first = parts.first, let candidates = byPart[first] else { return nil }
-            for index in candidates where names[index].parts.count >= parts.count && Self.contains(names[index].parts, parts) {
-                return (names[index].identity, names[index].name)
+            let ordered = groups.indices.sorted {
+                let (a, b) = (all[groups[$0].first].mention.nameParts.count, all[groups[$1].first].mention.nameParts.count)
+                return a != b ? a > b : $0 < $1
             }
-            return nil
-        }
-
-        static func contains(_ whole: [String], _ part: [String]) -> Bool {
-            guard part.count <= whole.count else { return false }
-            for start in 0...(whole.count - part.count) where whole[start..<(start + part.count)].elementsEqual(part) {
-                return true
+            var people = PeopleIndex(minimumCapacity: groups.count)
+            var canonicalOfGroup = [Int](repeating: -1, count: groups.count)
+            for group in ordered {
+                let first = groups[group].first
+                if let canonical = people.canonical(for: all[first].mention.nameParts) {
+                    canonicalOfGroup[group] = canonical
+                } else if !all[first].mention.nameParts.isEmpty {
+                    // A name with no words is held by nothing: it is not indexed.
+                    canonicalOfGroup[group] = people.names.count
+                    people.append(.init(
+                        parts: all[first].mention.nameParts, identity: mentions.identity(of: first), name: all[first].mention.name))
+                }
             }
-            return false
+            for number in groupOfMention.indices where groupOfMention[number] >= 0 {
+                groupOfMention[number] = canonicalOfGroup[groupOfMention[number]]
+            }
+            return (people, groupOfMention)
         }
+        for number in canonicalOfMention.indices where canonicalOfMention[number] >= 0 {
+            let canonical = canonicalOfMention[number]
+            mentions.rename(number, identity: people.names[canonical].identity, name: people.names[canonical].name)
+        }
+        return people
     }
 
-    private func canonicalPeople(_ mentions: [(order: Int, mention: EntityMention)]) -> PeopleIndex {
-        var seen: Set<[String]> = []
-        var candidates: [EntityMention] = []
-        for (_, mention) in mentions where mention.type == .person && seen.insert(mention.nameParts).inserted {
-            candidates.append(mention)
-        }
-        // Longest first; among equals, the first mentioned. The sort is stable.
-        let ordered = candidates.enumerated().sorted {
-            $0.element.nameParts.count != $1.element.nameParts.count
-                ? $0.element.nameParts.count > $1.element.nameParts.count : $0.offset < $1.offset
-        }.map(\.element)
-        var index = PeopleIndex()
-        for mention in ordered where index.canonical(for: mention.nameParts) == nil {
-            index.append((mention.nameParts, mention.identity, mention.name, familyName(mention.nameParts)))
-        }
-        return index
+    /// A hash of a name's words, for grouping mentions by name.
+    private static func hash(_ parts: [String]) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for part in parts { hash = (hash ^ WordTable<Bool>.hash(part)) &* 0x100_0000_01B3 }
+        return hash
     }
 
     /// The family name: the first word when it is a known East Asian family name, else the last.
@@ -161,138 +119,229 @@ struct EntityResolver {
     /// its own; one that only acts or speaks ("Greenpeace said") or is described as a company
     /// becomes an organisation, since people in news text are introduced by their full name.
     private func resolveSingleWords(
-        _ words: [EntityExtractor.SingleWord], people: PeopleIndex, mentions: [(order: Int, mention: EntityMention)]
-    ) -> [(order: Int, mention: EntityMention)] {
-        var people = people
-        var organisations = WordTable<String>()
-        var places = WordTable<String>()
-        for word in words where word.cue != .none && word.cue != .personPart && !(word.cue == .actor && word.looksPlural) {
-            let key = Gazetteer.fold(word.text)
-            if people.holds(key) { continue }
-            if word.cue == .place {
-                if places[key] == nil { places[key] = word.text }
-            } else if word.cue == .person {
-                people.append(([key], "person:" + key, word.text, key))
-                organisations[key] = nil
-            } else if organisations[key] == nil {
-                organisations[key] = word.text
+        _ words: [EntityExtractor.SingleWord], people: inout PeopleIndex, mentions: inout ResolverMentions
+    ) {
+        guard !words.isEmpty else { return }
+        // Each word folded once; the folded words numbered.
+        var keys = WordIDs(minimumCapacity: words.count)
+        var keyOfWord: [Int] = []
+        keyOfWord.reserveCapacity(words.count)
+        for index in words.indices { keyOfWord.append(keys.insert(Gazetteer.fold(words[index].text)).id) }
+        // What the cues make of each folded word: a place, a person (then not an organisation), an organisation.
+        var placeNames = [String?](repeating: nil, count: keys.count)
+        var organisationNames = [String?](repeating: nil, count: keys.count)
+        for index in words.indices {
+            let cue = words[index].cue
+            guard cue != .none, cue != .personPart, !(cue == .actor && words[index].looksPlural) else { continue }
+            let key = keyOfWord[index]
+            let keyWord = keys.words[key]
+            if people.holds(keyWord) { continue }
+            if cue == .place {
+                if placeNames[key] == nil { placeNames[key] = words[index].text }
+            } else if cue == .person {
+                people.append(.init(
+                    parts: [keyWord], identity: mentions.number(ofIdentity: "person:" + keyWord), name: words[index].text))
+                organisationNames[key] = nil
+            } else if organisationNames[key] == nil {
+                organisationNames[key] = words[index].text
             }
         }
-        // Where each person was last mentioned before a given point, for "Kim" with two Kims.
-        guard !words.isEmpty else { return [] }
-        var personOrders: [(Int, String)] = []
-        for (order, mention) in mentions where mention.type == .person { personOrders.append((order, mention.identity)) }
-        var result: [(order: Int, mention: EntityMention)] = []
-        // The one-word form each person has been called so far: a writer keeps to one.
-        var shortForms = WordTable<String>()
-        let shortOrganisations = organisationsByFirstWord(mentions)
-        for word in words {
-            let key = Gazetteer.fold(word.text)
-            let matches = people.names(holding: key)
-            if matches.isEmpty, word.cue != .place, word.fallback == nil, let organisation = shortOrganisations[key] {
-                // "Kestrel" after (or before) "Kestrel Holdings": the same company.
-                result.append((word.order, EntityMention(
-                    type: .organisation, identity: organisation.identity, name: organisation.name, surface: word.text,
-                    uri: "", confidence: 60, segment: word.segment)))
+        // Where each person was mentioned, for "Kim" with two Kims (made when first needed).
+        var personOrders: [(order: Int, identity: Int)]?
+        // The one-word form (key number) each person has been called so far: a writer keeps to one.
+        var shortForms = [Int](repeating: -1, count: mentions.identities.count)
+        var shortOrganisations: FirstWordOrganisations?
+        for index in words.indices {
+            let key = keyOfWord[index]
+            let keyWord = keys.words[key]
+            let segment = words[index].segment
+            var matches = people.holders(of: keyWord)
+            guard var chosen = matches.next() else {
+                if words[index].cue != .place, words[index].fallback == nil {
+                    if shortOrganisations == nil { shortOrganisations = organisationsByFirstWord(mentions) }
+                    if let organisation = shortOrganisations?.organisation(named: keyWord) {
+                        // "Kestrel" after (or before) "Kestrel Holdings": the same company.
+                        mentions.append(EntityMention(
+                            type: .organisation, identity: mentions.identities.words[organisation.identity], name: organisation.name,
+                            surface: words[index].text, uri: "", confidence: 60, segment: segment),
+                            order: words[index].order, identity: organisation.identity)
+                        continue
+                    }
+                }
+                if organisationNames[key] == nil, let name = placeNames[key] {
+                    let placeAlias = words[index].placeAlias
+                    mentions.append(EntityMention(
+                        type: .place, identity: "place-name:" + keyWord, name: name, surface: words[index].text,
+                        extraAliases: placeAlias.isEmpty ? [] : [placeAlias], uri: "", confidence: 55, segment: segment),
+                        order: words[index].order)
+                } else if let name = organisationNames[key] {
+                    mentions.append(EntityMention(
+                        type: .organisation, identity: "org-name:" + keyWord, name: name, surface: words[index].text, uri: "",
+                        confidence: 55, segment: segment), order: words[index].order)
+                } else if let fallback = words[index].fallback {
+                    mentions.append(fallback, order: words[index].order)
+                }
                 continue
             }
-            if matches.isEmpty, organisations[key] == nil, let name = places[key] {
-                result.append((word.order, EntityMention(
-                    type: .place, identity: "place-name:" + key, name: name, surface: word.text,
-                    extraAliases: word.placeAlias.isEmpty ? [] : [word.placeAlias], uri: "", confidence: 55,
-                    segment: word.segment)))
-                continue
-            }
-            if matches.isEmpty, let name = organisations[key] {
-                result.append((word.order, EntityMention(
-                    type: .organisation, identity: "org-name:" + key, name: name, surface: word.text, uri: "",
-                    confidence: 55, segment: word.segment)))
-                continue
-            }
-            guard !matches.isEmpty else {
-                if let fallback = word.fallback { result.append((word.order, fallback)) }
-                continue
-            }
-            var chosen = matches[0]
-            if matches.count > 1 {
-                let consistent = matches.filter { shortForms[$0.identity] == nil || shortForms[$0.identity] == key }
-                let candidates = consistent.isEmpty ? matches : consistent
-                let byFamily = candidates.filter { $0.family == key }
+            if let second = matches.next() {
+                var all = [chosen, second]
+                while let next = matches.next() { all.append(next) }
+                let consistent = all.filter {
+                    let form = shortForms[people.names[$0].identity]
+                    return form < 0 || form == key
+                }
+                let candidates = consistent.isEmpty ? all : consistent
+                let byFamily = candidates.filter { familyName(people.names[$0].parts) == keyWord }
                 let pool = byFamily.isEmpty ? candidates : byFamily
+                if personOrders == nil {
+                    personOrders = mentions.withMentions { all in
+                        (0..<mentions.foundCount).filter { all[$0].mention.type == .person }.map { (all[$0].order, mentions.identity(of: $0)) }
+                    }
+                }
+                let order = words[index].order
                 let latest = pool.max { a, b in
-                    lastOrder(of: a.identity, before: word.order, in: personOrders) < lastOrder(of: b.identity, before: word.order, in: personOrders)
+                    lastOrder(of: people.names[a].identity, before: order, in: personOrders ?? [])
+                        < lastOrder(of: people.names[b].identity, before: order, in: personOrders ?? [])
                 }
                 chosen = latest ?? pool[0]
             }
-            if shortForms[chosen.identity] == nil { shortForms[chosen.identity] = key }
-            let isOwnName = chosen.parts == [key]
+            let identity = people.names[chosen].identity
+            if shortForms[identity] < 0 { shortForms[identity] = key }
+            let parts = people.names[chosen].parts
+            let isOwnName = parts.count == 1 && parts[0] == keyWord
             var mention = EntityMention(
-                type: .person, identity: chosen.identity, name: chosen.name, surface: word.text,
-                uri: "", confidence: isOwnName ? 65 : 80,
-                segment: word.segment, nameParts: chosen.parts)
-            mention.isTentative = word.cue == .none || word.cue == .organisation
-            result.append((word.order, mention))
+                type: .person, identity: mentions.identities.words[identity], name: people.names[chosen].name,
+                surface: words[index].text, uri: "", confidence: isOwnName ? 65 : 80, segment: segment, nameParts: parts)
+            mention.isTentative = words[index].cue == .none || words[index].cue == .organisation
+            mentions.append(mention, order: words[index].order, identity: identity)
         }
-        return result
+    }
+
+    private func lastOrder(of identity: Int, before order: Int, in orders: [(order: Int, identity: Int)]) -> Int {
+        orders.last { $0.order < order && $0.identity == identity }?.order ?? -1
+    }
+
+    /// Organisations named in full by the text, by a first word that may stand for them alone.
+    private struct FirstWordOrganisations {
+        var words = WordIDs()
+        var organisations: [(identity: Int, name: String, isShared: Bool)] = []
+
+        /// The organisation the folded word `key` stands for, unless two share it.
+        func organisation(named key: String) -> (identity: Int, name: String)? {
+            guard let word = words.id(of: key), !organisations[word].isShared else { return nil }
+            return (organisations[word].identity, organisations[word].name)
+        }
     }
 
     /// Organisations named in full by the text whose first word may stand for them alone:
     /// "Kestrel Holdings" → "kestrel". Only names the text built (not gazetteer entries), of two
     /// or more words; a first word two organisations share stands for neither.
-    private func organisationsByFirstWord(
-        _ mentions: [(order: Int, mention: EntityMention)]
-    ) -> [String: (identity: String, name: String)] {
-        var byWord: [String: (identity: String, name: String)] = [:]
-        var shared: Set<String> = []
-        for (_, mention) in mentions where mention.type == .organisation && mention.identity.hasPrefix("org-name:") {
-            guard let space = mention.name.firstIndex(of: " ") else { continue }
-            let first = String(mention.name[..<space])
-            // "Seoul National University": "Seoul" alone is the city.
-            if gazetteer.country(mentionedAs: first) != nil || gazetteer.place(named: first) != nil { continue }
-            let key = Gazetteer.fold(first)
-            if let existing = byWord[key], existing.identity != mention.identity { shared.insert(key) }
-            if byWord[key] == nil { byWord[key] = (mention.identity, mention.name) }
+    private func organisationsByFirstWord(_ mentions: ResolverMentions) -> FirstWordOrganisations {
+        var result = FirstWordOrganisations()
+        result.organisations.reserveCapacity(16)
+        // The first mention read of each identity: a later one with the same name adds nothing.
+        var mentionRead = [Int](repeating: -1, count: mentions.identities.count)
+        mentions.withMentions { all in
+            for number in 0..<mentions.foundCount where all[number].mention.type == .organisation {
+                let identity = mentions.identity(of: number)
+                let read = mentionRead[identity]
+                if read >= 0 && all[read].mention.name == all[number].mention.name { continue }
+                if read < 0 { mentionRead[identity] = number }
+                guard mentions.identities.words[identity].hasASCIIPrefix("org-name:"),
+                      let first = Self.firstWord(of: all[number].mention.name) else { continue }
+                // "Seoul National University": "Seoul" alone is the city. (The gazetteer's country,
+                // demonym and place lookups, with the word folded once.)
+                let key = Gazetteer.fold(first)
+                if gazetteer.countriesByName[key] != nil || gazetteer.demonyms[key] != nil || gazetteer.placesByName[key] != nil {
+                    continue
+                }
+                let (word, inserted) = result.words.insert(key)
+                if inserted {
+                    result.organisations.append((identity, all[number].mention.name, false))
+                } else if result.organisations[word].identity != identity {
+                    result.organisations[word].isShared = true
+                }
+            }
         }
-        for key in shared { byWord[key] = nil }
-        return byWord
+        return result
     }
 
-    private func lastOrder(of identity: String, before order: Int, in orders: [(Int, String)]) -> Int {
-        orders.last { $0.0 < order && $0.1 == identity }?.0 ?? -1
+    /// The text before the first space, or nil when there is none; the space is a character of
+    /// its own, as `firstIndex(of: " ")` finds it.
+    static func firstWord(of name: String) -> String? {
+        var text = name
+        // Decided from the bytes when they are ASCII up to the space and just after it
+        // (.some: the word, or nil for no space); else `.none`.
+        let ascii: String?? = text.withUTF8 { bytes in
+            for index in bytes.indices {
+                if bytes[index] >= 0x80 { return .none }
+                if bytes[index] == 0x20 {
+                    guard index + 1 == bytes.count || bytes[index + 1] < 0x80 else { return .none }
+                    return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<index]), as: UTF8.self))
+                }
+            }
+            return .some(nil)
+        }
+        if let ascii { return ascii }
+        guard let space = name.firstIndex(of: " ") else { return nil }
+        return String(name[..<space])
     }
 
     // MARK: Organisations
 
     /// Acronyms seen alone: defined in the text ("... (KIDA)") or the initials of an organisation named in it.
     private func resolveAcronyms(
-        _ acronyms: [EntityExtractor.SingleWord], definitions: [String: String], mentions: [(order: Int, mention: EntityMention)]
-    ) -> [(order: Int, mention: EntityMention)] {
-        guard !acronyms.isEmpty else { return [] }
-        var organisations = WordTable<EntityMention>(minimumCapacity: mentions.count)
-        var byInitials = WordTable<String>(minimumCapacity: mentions.count)
-        for (_, mention) in mentions where mention.type == .organisation && organisations[mention.identity] == nil {
-            organisations[mention.identity] = mention
-            let initials = Self.initials(mention.name)
-            if initials.count >= 2, byInitials[initials] == nil { byInitials[initials] = mention.identity }
+        _ acronyms: [EntityExtractor.SingleWord], definitions: [String: String], mentions: inout ResolverMentions
+    ) {
+        guard !acronyms.isEmpty else { return }
+        // The first organisation mention of each identity (the extractor's, then the single words'), and those identities in that order.
+        var firstMention = [Int](repeating: -1, count: mentions.identities.count)
+        var organisations: [Int] = []
+        mentions.withMentions { all in
+            for number in all.indices where all[number].mention.type == .organisation {
+                let identity = mentions.identity(of: number)
+                if firstMention[identity] < 0 {
+                    firstMention[identity] = number
+                    organisations.append(identity)
+                }
+            }
         }
-        var result: [(order: Int, mention: EntityMention)] = []
-        for acronym in acronyms {
-            guard let identity = definitions[acronym.text] ?? byInitials[acronym.text],
-                  var mention = organisations[identity] else {
+        var byInitials: (initials: WordIDs, identities: [Int])?
+        for acronym in acronyms.indices {
+            let text = acronyms[acronym].text
+            var source = -1
+            if let defined = definitions[text] {
+                // Identities numbered after the table (by acronyms below) have no organisation mention.
+                if let identity = mentions.identities.id(of: defined), identity < firstMention.count { source = firstMention[identity] }
+            } else {
+                if byInitials == nil {
+                    var initials = WordIDs(minimumCapacity: organisations.count)
+                    var owners: [Int] = []
+                    mentions.withMentions { all in
+                        for identity in organisations {
+                            let key = Self.initials(all[firstMention[identity]].mention.name)
+                            if key.count >= 2, initials.insert(key).inserted { owners.append(identity) }
+                        }
+                    }
+                    byInitials = (initials, owners)
+                }
+                if let index = byInitials, let word = index.initials.id(of: text) { source = firstMention[index.identities[word]] }
+            }
+            guard source >= 0 else {
                 // An unknown acronym that acts ("GDL said") or is described as one is an organisation.
-                if acronym.cue == .actor || acronym.cue == .organisation {
-                    result.append((acronym.order, EntityMention(
-                        type: .organisation, identity: "org-name:" + Gazetteer.fold(acronym.text), name: acronym.text,
-                        surface: acronym.text, uri: "", confidence: 55, segment: acronym.segment)))
+                if acronyms[acronym].cue == .actor || acronyms[acronym].cue == .organisation {
+                    mentions.append(EntityMention(
+                        type: .organisation, identity: "org-name:" + Gazetteer.fold(text), name: text,
+                        surface: text, uri: "", confidence: 55, segment: acronyms[acronym].segment), order: acronyms[acronym].order)
                 }
                 continue
             }
-            mention.surface = acronym.text
+            var mention = mentions.all[source].mention
+            mention.surface = text
             mention.extraAliases = []
-            mention.segment = acronym.segment
-            result.append((acronym.order, mention))
+            mention.segment = acronyms[acronym].segment
+            mentions.append(mention, order: acronyms[acronym].order, identity: mentions.identity(of: source))
         }
-        return result
     }
 
     /// "Korea Institute for Defense Analyses" → "KIDA": capitals starting words, skipping "of", "for"...
@@ -308,123 +357,6 @@ struct EntityResolver {
                 result.unicodeScalars.append(scalar)
             }
             wordStart = false
-        }
-        return result
-    }
-
-    /// "Ministry of Foreign Affairs" joins the "Japanese Ministry of Foreign Affairs" named in the same article.
-    private func mergeQualifiedOrganisations(_ entities: inout [Entity]) {
-        // Entities are read in place throughout: a copy would retain every string and array in it.
-        var owner = WordTable<Int>(minimumCapacity: entities.count * 2)
-        for index in entities.indices where entities[index].type == .organisation {
-            for alias in entities[index].aliases {
-                let key = Gazetteer.fold(alias)
-                if owner[key] == nil { owner[key] = index }
-            }
-        }
-        var removed: Set<Int> = []
-        for index in entities.indices where entities[index].type == .organisation && !entities[index].isGazetteer {
-            guard let target = owner[Gazetteer.fold(entities[index].name)], target != index, !removed.contains(target) else { continue }
-            entities[target].count += entities[index].count
-            entities[target].segments.formUnion(entities[index].segments)
-            entities[target].firstOrder = min(entities[target].firstOrder, entities[index].firstOrder)
-            removed.insert(index)
-        }
-        guard !removed.isEmpty else { return }
-        entities = entities.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
-    }
-
-    // MARK: Entities
-
-    private func aggregate(_ mentions: [(order: Int, mention: EntityMention)]) -> [Entity] {
-        var entities: [Entity] = []
-        var indexByIdentity = WordTable<Int>(minimumCapacity: mentions.count)
-        for (order, mention) in mentions {
-            let index: Int
-            if let existing = indexByIdentity[mention.identity] {
-                index = existing
-            } else {
-                index = entities.count
-                indexByIdentity[mention.identity] = index
-                entities.append(Entity(
-                    type: mention.type, name: mention.name, code: mention.code, uri: mention.uri, firstOrder: order,
-                    isGazetteer: mention.identity.hasPrefix("country:") || mention.identity.hasPrefix("geonames:")
-                        || mention.identity.hasPrefix("region:")
-                        || mention.identity.hasPrefix("org:")))
-            }
-            // Changed in place: a copy would make each alias append copy the arrays.
-            entities[index].count += 1
-            if !mention.isTentative { entities[index].isFirm = true }
-            entities[index].segments.insert(Segments(mention.segment))
-            entities[index].confidence = max(entities[index].confidence, mention.confidence)
-            if entities[index].uri.isEmpty { entities[index].uri = mention.uri }
-            if mention.type == .person && mention.name.unicodeScalars.count > entities[index].name.unicodeScalars.count {
-                entities[index].rename(mention.name)
-            }
-            if mention.addsAlias { entities[index].addAlias(mention.surface) }
-            for form in mention.extraAliases { entities[index].addAlias(form) }
-        }
-        return entities
-    }
-
-    /// The same words found as two types: a gazetteer entry or organisation wins over a guessed person.
-    private func removeCrossTypeDuplicates(_ entities: inout [Entity]) {
-        guard entities.count > 1 else { return }
-        let folded = entities.map { Gazetteer.fold($0.name) }
-        var strongNames: Set<String> = []
-        var placeNames: Set<String> = []
-        for index in entities.indices where entities[index].type != .person {
-            strongNames.insert(folded[index])
-            strongNames.formUnion(entities[index].foldedForms)
-            if entities[index].type == .place { placeNames.insert(folded[index]) }
-        }
-        let dropped = entities.indices.filter { index in
-            (entities[index].type == .person && strongNames.contains(folded[index]))
-                || (entities[index].type == .organisation && !entities[index].isGazetteer && placeNames.contains(folded[index]))
-        }
-        guard !dropped.isEmpty else { return }
-        let droppedSet = Set(dropped)
-        entities = entities.indices.filter { !droppedSet.contains($0) }.map { entities[$0] }
-    }
-
-    /// The URI stem for entities without a gazetteer id; the name's slug follows.
-    static func uriPrefix(_ type: EntityType) -> String {
-        switch type {
-        case .person: return "urn:newsbus:person:"
-        case .organisation: return "urn:newsbus:org:"
-        case .place: return "urn:newsbus:place:"
-        }
-    }
-
-    /// Salience 0...100: in the headline, in the lead, in a caption, and how often.
-    private func salience(_ entity: Entity) -> UInt32 {
-        var score = 0
-        if entity.segments.contains(Segments(.headline)) { score += 35 }
-        if entity.segments.contains(Segments(.lead)) { score += 25 }
-        if entity.segments.contains(Segments(.caption)) { score += 5 }
-        score += 8 * min(entity.count, 5)
-        return UInt32(min(score, 100))
-    }
-
-    private func concepts(_ entities: [Entity]) -> Result {
-        let ordered = entities.sorted { $0.firstOrder < $1.firstOrder }
-        let scores = ordered.map(salience)
-        let about = Set(scores.indices.filter { scores[$0] >= Self.aboutThreshold }
-            .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-            .prefix(Self.aboutLimit))
-        var result = Result()
-        for (index, entity) in ordered.enumerated() {
-            let confidence = min(99, entity.confidence + (entity.count >= 3 ? 5 : 0))
-            let uri = entity.uri.isEmpty ? Self.uriPrefix(entity.type) + entitySlug(entity.name) : entity.uri
-            let concept = Article.Concept(
-                name: entity.name, uri: uri, rel: about.contains(index) ? "about" : "mentions",
-                creator: Self.creator, relevance: scores[index], confidence: confidence, code: entity.code,
-                aliases: entity.aliases)
-            switch entity.type {
-            case .person: result.people.append(concept)
-            case .organisation: result.organisations.append(concept)
-            case .place: result.places.append(concept)
-            }
         }
         return result
     }
