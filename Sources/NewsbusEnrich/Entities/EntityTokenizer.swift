@@ -95,8 +95,14 @@ enum EntityTokenizer {
                 // Each token is built in the array: a local copy would retain and release its strings.
                 if isWordScalar(value) {
                     let start = index
-                    index = wordEnd(text, from: index)
-                    tokens.append(makeWord(text, start, index, scalarStart: scalarIndex))
+                    if let plain = plainWord(text, from: index) {
+                        index = plain.end
+                        tokens.append(asciiWord(text, start, index, uppers: plain.uppers, digits: plain.digits,
+                                                scalarStart: scalarIndex))
+                    } else {
+                        index = wordEnd(text, from: index)
+                        tokens.append(makeWord(text, start, index, scalarStart: scalarIndex))
+                    }
                     scalarIndex = tokens[tokens.count - 1].end
                 } else if isApostrophe(value), let end = possessiveEnd(text, apostropheEnd: index + length),
                           !tokens.isEmpty, tokens[tokens.count - 1].utf8End == index {
@@ -157,6 +163,44 @@ enum EntityTokenizer {
     private static func possessiveEnd(_ text: UTF8Scalars, apostropheEnd index: Int) -> Int? {
         guard index < text.count, text.bytes[index] == 0x73 || text.bytes[index] == 0x53 else { return nil }
         return index + 1 >= text.count || !isWordScalar(text.scalar(at: index + 1).value) ? index + 1 : nil
+    }
+
+    /// The end of the word starting at byte `start` and its counts of capitals and digits, when
+    /// it is plain ASCII letters and digits (most words): nothing after it may join it. Nil when
+    /// the word needs ``wordEnd(_:from:)``.
+    @inline(__always)
+    private static func plainWord(_ text: UTF8Scalars, from start: Int) -> (end: Int, uppers: Int, digits: Int)? {
+        var index = start
+        var uppers = 0
+        var digits = 0
+        while index < text.count {
+            let byte = text.bytes[index]
+            if (byte | 0x20) &- 0x61 < 26 {
+                uppers &+= byte < 0x60 ? 1 : 0
+            } else if byte &- 0x30 < 10 {
+                digits &+= 1
+            } else {
+                // Hyphens, apostrophes and dots may join a word; non-ASCII may continue it.
+                guard byte < 0x80, byte != 0x2D, byte != 0x27, byte != 0x2E else { return nil }
+                break
+            }
+            index += 1
+        }
+        return (index, uppers, digits)
+    }
+
+    /// The word token of bytes `start..<end`, plain ASCII letters and digits.
+    @inline(__always)
+    private static func asciiWord(_ text: UTF8Scalars, _ start: Int, _ end: Int, uppers: Int, digits: Int,
+                                  scalarStart: Int) -> EntityToken {
+        let letters = end - start - digits
+        // Capitalised when it starts with a capital: not "3M".
+        let capitalised = text.bytes[start] &- 0x41 < 26
+        let word = text.string(start, end)
+        return EntityToken(
+            start: scalarStart, end: scalarStart + (end - start), utf8Start: start, utf8End: end, text: word,
+            key: uppers == 0 ? word : plainFolded(text, start, end, curlyApostrophes: 0),
+            kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters)
     }
 
     /// The byte offset where the word starting at byte `start` ends.
