@@ -317,7 +317,7 @@ enum EntityTokenizer {
         // The lookup key: the text itself for lower-case ASCII; for ASCII and "’", lower-cased with
         // the apostrophes straightened (their whole folding); else folded (the table's folding
         // from the scalars at hand, else the general one).
-        let key = otherNonASCII ? FoldTable.shared.fold(scalars: text.scalars(start, end)) ?? Gazetteer.fold(word)
+        let key = otherNonASCII ? FoldTable.shared.fold(scalars: text.scalars(start, end), of: word) ?? Gazetteer.fold(word)
             : isASCII && uppers == 0 ? word : plainFolded(text, start, end, curlyApostrophes: curlyApostrophes)
         return EntityToken(
             start: scalarStart, end: scalarStart + scalars, utf8Start: start, utf8End: end, text: word, key: key,

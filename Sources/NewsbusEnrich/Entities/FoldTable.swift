@@ -28,12 +28,16 @@ struct FoldTable: Sendable {
     private let forms: [UInt32]
     /// The folded forms, UTF-8, one after the other.
     private let bytes: [UInt8]
+    /// For scalar values below ``limit``: whether the entry is the scalar itself (a lower-case
+    /// letter without diacritics: "м", "ع").
+    private let foldsToItself: [Bool]
     private static let none = UInt32.max
 
     static let shared = FoldTable()
 
     private init() {
         var forms = [UInt32](repeating: Self.none, count: Int(Self.limit))
+        var foldsToItself = [Bool](repeating: false, count: Int(Self.limit))
         var bytes: [UInt8] = []
         for block in Self.blocks {
             for value in block {
@@ -41,10 +45,12 @@ struct FoldTable: Sendable {
                 let folded = Gazetteer.foldWithFoundation(String(Character(scalar)))
                 guard !folded.unicodeScalars.contains(where: Self.isReordered), folded.utf8.count < 256 else { continue }
                 forms[Int(value)] = UInt32(bytes.count) << 8 | UInt32(folded.utf8.count)
+                foldsToItself[Int(value)] = folded.unicodeScalars.elementsEqual([scalar])
                 bytes.append(contentsOf: folded.utf8)
             }
         }
         self.forms = forms
+        self.foldsToItself = foldsToItself
         self.bytes = bytes
     }
 
@@ -66,23 +72,44 @@ struct FoldTable: Sendable {
         fold(scalars: text.unicodeScalars)
     }
 
+    /// `text`, whose scalars are `scalars`, folded; `text` itself when folding changes none of
+    /// them (no new string); nil when a scalar has no entry.
+    func fold<Scalars: Collection<Unicode.Scalar>>(scalars: Scalars, of text: String) -> String? {
+        guard let (length, unchanged) = foldedLength(scalars) else { return nil }
+        return unchanged ? text : fold(scalars, length: length)
+    }
+
     /// The text of `scalars` folded, or nil when a scalar has no entry.
     func fold<Scalars: Collection<Unicode.Scalar>>(scalars: Scalars) -> String? {
-        // First the folded length, which also finds scalars without an entry.
+        guard let (length, _) = foldedLength(scalars) else { return nil }
+        return fold(scalars, length: length)
+    }
+
+    /// The length in bytes of the folded text and whether folding leaves every scalar as it is;
+    /// nil when a scalar has no entry.
+    private func foldedLength<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars) -> (Int, Bool)? {
         var length = 0
+        var unchanged = true
         for scalar in scalars {
             let value = scalar.value
             if value < 0x80 || value == 0x2019 {
                 length += 1
+                unchanged = unchanged && value &- 0x41 >= 26 && value != 0x2019
             } else if value < Self.limit, forms[Int(value)] != Self.none {
                 length += Int(forms[Int(value)] & 0xFF)
+                unchanged = unchanged && foldsToItself[Int(value)]
             } else if Self.isUnchanged(value) {
                 length += UTF8.width(scalar)
             } else {
                 return nil
             }
         }
-        return String(unsafeUninitializedCapacity: length) { buffer in
+        return (length, unchanged)
+    }
+
+    /// The text of `scalars`, whose folded form is `length` bytes long, folded.
+    private func fold<Scalars: Collection<Unicode.Scalar>>(_ scalars: Scalars, length: Int) -> String {
+        String(unsafeUninitializedCapacity: length) { buffer in
             var index = 0
             for scalar in scalars {
                 let value = scalar.value
