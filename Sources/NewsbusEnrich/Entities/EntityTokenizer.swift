@@ -92,35 +92,39 @@ enum EntityTokenizer {
                     scalarIndex += 1
                     continue
                 }
-                // Each token is built in the array: a local copy would retain and release its strings.
+                // Each token is made whole and appended once (a change to it in the array would
+                // check the array's uniqueness again).
+                let paragraphStart = lineBreakPending
+                lineBreakPending = false
                 if isWordScalar(value) {
                     let start = index
+                    let token: EntityToken
                     if let plain = plainWord(text, from: index) {
                         index = plain.end
-                        tokens.append(asciiWord(text, start, index, uppers: plain.uppers, digits: plain.digits,
-                                                scalarStart: scalarIndex))
+                        token = asciiWord(text, start, index, uppers: plain.uppers, digits: plain.digits,
+                                          scalarStart: scalarIndex, paragraphStart: paragraphStart)
                     } else {
                         index = wordEnd(text, from: index)
-                        tokens.append(makeWord(text, start, index, scalarStart: scalarIndex))
+                        token = makeWord(text, start, index, scalarStart: scalarIndex, paragraphStart: paragraphStart)
                     }
-                    scalarIndex = tokens[tokens.count - 1].end
+                    scalarIndex = token.end
+                    tokens.append(token)
                 } else if isApostrophe(value), let end = possessiveEnd(text, apostropheEnd: index + length),
                           !tokens.isEmpty, tokens[tokens.count - 1].utf8End == index {
                     tokens.append(EntityToken(start: scalarIndex, end: scalarIndex + 2, utf8Start: index, utf8End: end,
                                               text: "'s", key: "'s", kind: .punctuation, isCapitalised: false, isAllCaps: false,
-                                              mark: EntityToken.possessiveMark))
+                                              mark: EntityToken.possessiveMark, paragraphStart: paragraphStart))
                     index = end
                     scalarIndex += 2
                 } else {
                     let mark = value < 0x80 ? asciiStrings[Int(value)] : text.string(index, index + length)
                     tokens.append(EntityToken(start: scalarIndex, end: scalarIndex + 1, utf8Start: index, utf8End: index + length,
                                               text: mark, key: isApostrophe(value) ? "'" : mark,
-                                              kind: .punctuation, isCapitalised: false, isAllCaps: false, mark: value))
+                                              kind: .punctuation, isCapitalised: false, isAllCaps: false, mark: value,
+                                              paragraphStart: paragraphStart))
                     index += length
                     scalarIndex += 1
                 }
-                tokens[tokens.count - 1].paragraphStart = lineBreakPending
-                lineBreakPending = false
             }
             markSentences(&tokens, text)
         }
@@ -192,7 +196,7 @@ enum EntityTokenizer {
     /// The word token of bytes `start..<end`, plain ASCII letters and digits.
     @inline(__always)
     private static func asciiWord(_ text: UTF8Scalars, _ start: Int, _ end: Int, uppers: Int, digits: Int,
-                                  scalarStart: Int) -> EntityToken {
+                                  scalarStart: Int, paragraphStart: Bool) -> EntityToken {
         let letters = end - start - digits
         // Capitalised when it starts with a capital: not "3M".
         let capitalised = text.bytes[start] &- 0x41 < 26
@@ -200,7 +204,8 @@ enum EntityTokenizer {
         return EntityToken(
             start: scalarStart, end: scalarStart + (end - start), utf8Start: start, utf8End: end, text: word,
             key: uppers == 0 ? word : plainFolded(text, start, end, curlyApostrophes: 0),
-            kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters)
+            kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters,
+            paragraphStart: paragraphStart)
     }
 
     /// The byte offset where the word starting at byte `start` ends.
@@ -264,8 +269,8 @@ enum EntityTokenizer {
     }
 
     /// The word token of bytes `start..<end`, whose first scalar is scalar `scalarStart` of the text.
-    private static func makeWord(_ text: UTF8Scalars, _ start: Int, _ end: Int, scalarStart: Int) -> EntityToken {
-        if let token = makeASCIIWord(text, start, end, scalarStart: scalarStart) { return token }
+    private static func makeWord(_ text: UTF8Scalars, _ start: Int, _ end: Int, scalarStart: Int, paragraphStart: Bool) -> EntityToken {
+        if let token = makeASCIIWord(text, start, end, scalarStart: scalarStart, paragraphStart: paragraphStart) { return token }
         var letters = 0
         var uppers = 0
         var scalars = 0
@@ -321,13 +326,14 @@ enum EntityTokenizer {
             : isASCII && uppers == 0 ? word : plainFolded(text, start, end, curlyApostrophes: curlyApostrophes)
         return EntityToken(
             start: scalarStart, end: scalarStart + scalars, utf8Start: start, utf8End: end, text: word, key: key,
-            kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters, hasHyphen: hasHyphen)
+            kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters, hasHyphen: hasHyphen, paragraphStart: paragraphStart)
     }
 
     /// The word token of bytes `start..<end` when they are ASCII without a hyphen (most words):
     /// its letters counted in one tight pass. Nil for any other word.
     @inline(__always)
-    private static func makeASCIIWord(_ text: UTF8Scalars, _ start: Int, _ end: Int, scalarStart: Int) -> EntityToken? {
+    private static func makeASCIIWord(_ text: UTF8Scalars, _ start: Int, _ end: Int, scalarStart: Int,
+                                      paragraphStart: Bool) -> EntityToken? {
         var combined: UInt8 = 0
         var hyphens = 0
         var uppers = 0
@@ -349,7 +355,8 @@ enum EntityTokenizer {
         return EntityToken(
             start: scalarStart, end: scalarStart + (end - start), utf8Start: start, utf8End: end, text: word,
             key: uppers == 0 ? word : plainFolded(text, start, end, curlyApostrophes: 0),
-            kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters)
+            kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters,
+            paragraphStart: paragraphStart)
     }
 
     /// The text of bytes `start..<end`, ASCII but for `curlyApostrophes` "’", with A-Z lower-cased
