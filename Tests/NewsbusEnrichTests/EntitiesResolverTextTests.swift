@@ -46,4 +46,13 @@ struct EntitiesResolverTextTests {
         #expect(entityURI(prefix: "urn:newsbus:place:", name: "São Paulo") == "urn:newsbus:place:sao-paulo")
         #expect(entityURI(prefix: "urn:newsbus:person:", name: "...") == "urn:newsbus:person:")
     }
+
+    @Test("initials are the capitals that start words, split at spaces and hyphens")
+    func initials() {
+        #expect(EntityResolver.initials("Korea Institute for Defense Analyses") == "KIDA")
+        #expect(EntityResolver.initials("Agence France-Presse") == "AFP")
+        #expect(EntityResolver.initials("Überseeische Östliche Bank") == "ÜÖB")
+        #expect(EntityResolver.initials("iPhone Users' Group of NASA") == "UGN")
+        #expect(EntityResolver.initials("") == "")
+    }
 }

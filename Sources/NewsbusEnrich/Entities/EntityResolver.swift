@@ -346,6 +346,27 @@ struct EntityResolver {
 
     /// "Korea Institute for Defense Analyses" → "KIDA": capitals starting words, skipping "of", "for"...
     static func initials(_ name: String) -> String {
+        var text = name
+        let ascii: String? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { letters in
+                var count = 0
+                var wordStart = true
+                for byte in bytes {
+                    if byte == 0x20 || byte == 0x2D {
+                        wordStart = true
+                        continue
+                    }
+                    if wordStart, byte &- 0x41 < 26 {
+                        letters[count] = byte
+                        count += 1
+                    }
+                    wordStart = false
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: letters[..<count]), as: UTF8.self)
+            }
+        }
+        if let ascii { return ascii }
         var result = ""
         var wordStart = true
         for scalar in name.unicodeScalars {
