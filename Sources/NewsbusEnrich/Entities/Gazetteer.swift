@@ -99,6 +99,8 @@ public struct Gazetteer: Sendable {
     let placesByName: WordTable<Place>
     let organisationsByName: WordTable<Organisation>
     let wordKinds: WordTable<WordKind>
+    /// The words of ``wordKinds`` by their folded form.
+    let titleWordsByFold: WordTable<[String]>
     let roleNouns: WordSet
     let organisationHeads: WordSet
     let organisationSuffixes: WordSet
@@ -136,6 +138,15 @@ public struct Gazetteer: Sendable {
 
     /// How a word guides detection ("President" → ``WordKind/titleHead``), if it does.
     public func wordKind(_ word: String) -> WordKind? { wordKinds[word] }
+
+    /// The kind of the title word that `word` capitalised is ("minister" → "Minister"), if any.
+    /// Foundation's `capitalized` runs only when some title word folds as `word` does.
+    func titleWordKind(capitalising word: Substring) -> WordKind? {
+        let word = String(word)
+        guard let candidates = titleWordsByFold[Self.fold(word)] else { return nil }
+        let capitalised = word.capitalized
+        return candidates.contains(capitalised) ? wordKinds[capitalised] : nil
+    }
 
     /// Whether `word` is a known Korean, Japanese or Chinese family name ("Kim", "Funakoshi"...).
     public func isEastAsianFamilyName(_ word: String) -> Bool { familyNames[Self.fold(word)] != nil }
@@ -268,7 +279,8 @@ public struct Gazetteer: Sendable {
             phrasesByFirstToken: WordTable(phrases), countriesByCode: countriesByCode,
             countriesByName: WordTable(countriesByName), demonyms: WordTable(demonyms),
             placesByName: WordTable(placesByName), organisationsByName: WordTable(organisationsByName),
-            wordKinds: WordTable(wordKinds), roleNouns: WordSet(roleNouns), organisationHeads: WordSet(organisationHeads),
+            wordKinds: WordTable(wordKinds), titleWordsByFold: WordTable(Dictionary(grouping: wordKinds.keys.sorted(), by: fold)),
+            roleNouns: WordSet(roleNouns), organisationHeads: WordSet(organisationHeads),
             organisationSuffixes: WordSet(organisationSuffixes), placeHeads: WordSet(placeHeads),
             familyNames: WordTable(familyNames), nonNames: WordSet(nonNames), nonNameKeys: WordSet(nonNames.map(fold)),
             wordClasses: WordTable(wordClasses), lowercasePhraseStarts: WordSet(lowercaseStarts))

@@ -257,17 +257,6 @@ struct NameRunScanner {
         token.hasHyphen ? hyphenatedAdjectivePrefix(token.text) : nil
     }
 
-    /// `word` with its first letter upper-cased and the rest lower-cased, as Foundation's
-    /// `capitalized` gives it; ASCII letters without Foundation.
-    static func capitalized(_ word: Substring) -> String {
-        guard !word.isEmpty, word.utf8.allSatisfy({ ($0 | 0x20) &- 0x61 < 26 }) else { return String(word).capitalized }
-        var first = true
-        return String(decoding: word.utf8.map { byte in
-            defer { first = false }
-            return first ? byte & ~0x20 : byte | 0x20
-        }, as: UTF8.self)
-    }
-
     /// Whether `word` holds an ASCII hyphen (a byte scan; `utf8.contains` walks an iterator).
     @inline(__always)
     static func hasHyphen(_ word: String) -> Bool {
@@ -277,10 +266,24 @@ struct NameRunScanner {
 
     /// Hyphenated titles: "Secretary-General", "Vice-Minister".
     private func hyphenatedTitle(_ word: String) -> Gazetteer.WordClass? {
-        guard Self.hasHyphen(word), let first = word.split(separator: "-").first, let last = word.split(separator: "-").last else { return nil }
-        let kinds = [gazetteer.wordKinds[String(first)], gazetteer.wordKinds[Self.capitalized(last)]]
+        guard Self.hasHyphen(word), let (first, last) = Self.outerParts(word) else { return nil }
+        let kinds = [gazetteer.wordKinds[String(first)], gazetteer.titleWordKind(capitalising: last)]
         if kinds.contains(.titleHead) { return Gazetteer.WordClass(title: .titleHead) }
         return kinds.contains(.titleModifier) ? Gazetteer.WordClass(title: .titleModifier) : nil
+    }
+
+    /// The first and last of the non-empty parts between hyphens ("Vice" and "Minister" in
+    /// "Vice-Minister"), as `split(separator: "-")` gives them, without splitting a word that
+    /// neither starts nor ends with a hyphen (every token).
+    static func outerParts(_ word: String) -> (first: Substring, last: Substring)? {
+        guard let firstHyphen = word.firstIndex(of: "-"), let lastHyphen = word.lastIndex(of: "-"),
+              firstHyphen != word.startIndex, word.index(after: lastHyphen) != word.endIndex else {
+            let parts = word.split(separator: "-")
+            guard let first = parts.first, let last = parts.last else { return nil }
+            return (first, last)
+        }
+        // Empty parts between two hyphens are skipped, as split skips them.
+        return (word[..<firstHyphen], word[word.index(after: lastHyphen)...])
     }
 
     /// Whether the comma at `comma` separates words of one organisation name: capitalised words,
