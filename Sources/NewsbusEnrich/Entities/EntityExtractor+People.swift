@@ -383,6 +383,10 @@ extension EntityExtractor {
     /// Whether the lower-case noun phrase ending at `nounBefore` is set after a role and a comma:
     /// "Its president, the Finnish game developer | Aino Virtanen-Koskela".
     private func describesRole(_ tokens: [EntityToken], nounBefore: Int) -> Bool {
+        // The comma before the article is at most seven tokens back: without one, no word needs
+        // looking up.
+        guard nounBefore >= 2,
+              (max(0, nounBefore - 7)...(nounBefore - 2)).contains(where: { tokens[$0].isMark(",") }) else { return false }
         var index = nounBefore
         // Back over the phrase's words (lower-case, or a demonym or place) to its article.
         while index >= 0, nounBefore - index < 6, tokens[index].isWord, !Self.appositionStarts.contains(tokens[index].key) {
