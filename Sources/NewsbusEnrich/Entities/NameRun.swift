@@ -213,26 +213,31 @@ struct NameRunScanner {
         // "Park Min-seo" and "Park said" are a name, "Goodison Park" a place.
         let afterCapitalised = index > 0 && tokens[index - 1].isCapitalised && tokens[index - 1].end + 1 == token.start
         let beforeCapitalised = index + 1 < tokens.count && tokens[index + 1].isCapitalised && tokens[index + 1].start == token.end + 1
-        let familyNameFirst = gazetteer.familyNames[token.key] != nil && (beforeCapitalised || !afterCapitalised)
+        let isFamilyName = gazetteer.familyNames[token.key] != nil
+        let familyNameFirst = isFamilyName && (beforeCapitalised || !afterCapitalised)
         if word.isOrganisationHead && !familyNameFirst { return unit(.organisationHead) }
         if word.isPlaceHead && !familyNameFirst { return unit(.placeHead) }
         if word.isOrganisationSuffix {
             guard index > 0, tokens[index - 1].isCapitalised || tokens[index - 1].isMark(",") else { return nil }
             return unit(.organisationSuffix)
         }
-        // "Oh" is an interjection, but "Oh Su-bin" is a name; "People" is no name, but "People's Bank" is.
+        // A word that is no name may still be one here; each reason is looked into only when the
+        // ones before it do not hold.
         if word.isNonName {
-            let familyName = gazetteer.familyNames[token.key] != nil && index + 1 < tokens.count && tokens[index + 1].isCapitalised
-            let possessiveOrganisation = index + 2 < tokens.count && tokens[index + 1].isPossessive
+            // "Oh" is an interjection, but "Oh Su-bin" is a name.
+            let isName = isFamilyName && index + 1 < tokens.count && tokens[index + 1].isCapitalised
+                // "People" is no name, but "People's Bank" is.
+                || index + 2 < tokens.count && tokens[index + 1].isPossessive
                 && gazetteer.wordClasses[tokens[index + 2].text]?.isOrganisationHead == true
-            // A name that is also a word: "Theresa May", "Jan Hatzius" (an abbreviation before a name).
-            // "Education Workers", "Port Workers'": a plural after a field or head word in a name.
-            let afterName = index > 0 && tokens[index - 1].isCapitalised && tokens[index - 1].end + 1 == token.start
+                // A name that is also a word: "Theresa May". "Education Workers", "Port Workers'":
+                // a plural after a field or head word in a name.
+                || index > 0 && tokens[index - 1].isCapitalised && tokens[index - 1].end + 1 == token.start
                 && !token.sentenceStart && tokens[index - 1].isWord
                 && (gazetteer.wordClasses[tokens[index - 1].text].map(Self.qualifiesFollowingWord) ?? true)
-            let shortBeforeName = NameRun.monthAbbreviations.contains(token.text) && index + 1 < tokens.count && tokens[index + 1].isWord
+                // An abbreviation before a name: "Jan Hatzius".
+                || NameRun.monthAbbreviations.contains(token.text) && index + 1 < tokens.count && tokens[index + 1].isWord
                 && tokens[index + 1].isCapitalised && tokens[index + 1].start == token.end + 1
-            if !familyName && !possessiveOrganisation && !afterName && !shortBeforeName { return nil }
+            if !isName { return nil }
         }
         return unit(.name)
     }
