@@ -18,6 +18,10 @@ struct EntitiesFoldTableTests {
         }
         #expect(Gazetteer.fold("Đà Nẵng") == Gazetteer.foldWithFoundation("Đà Nẵng"))
         #expect(FoldTable.shared.fold("Ελλάδα") != nil, "Greek letters are in the table")
+        // A word the table leaves as it is comes back as itself; others folded.
+        for word in ["москва", "دبي", "東京", "abc", "Москва", "São", "O\u{2019}Brien", "ABC"] {
+            #expect(FoldTable.shared.fold(scalars: word.unicodeScalars, of: word) == Gazetteer.foldWithFoundation(word), "\(word)")
+        }
         #expect(FoldTable.shared.fold("e\u{301}") == nil, "a reordered combining mark takes Foundation's path")
         #expect(FoldTable.shared.fold("मुंबई") != nil, "Devanagari vowel signs stay in place")
     }
@@ -30,7 +34,10 @@ struct EntitiesFoldTableTests {
         for page in pages {
             let text = try String(contentsOf: Self.fixtures.appendingPathComponent(page), encoding: .utf8)
             for token in EntityTokenizer.tokenize(text) where token.isWord {
-                #expect(Gazetteer.fold(token.text) == Gazetteer.foldWithFoundation(token.text), "\(page): \(token.text)")
+                let reference = Gazetteer.foldWithFoundation(token.text)
+                #expect(Gazetteer.fold(token.text) == reference, "\(page): \(token.text)")
+                // The tokenizer's own keys (plain ASCII, ASCII with "’", the table, Foundation).
+                #expect(token.key == reference, "\(page): key of \(token.text)")
                 checked += 1
             }
         }
