@@ -161,11 +161,14 @@ struct NameRunScanner {
             // Acronyms: exactly as written, and never in all-capital text where "US" may be "us".
             return !allCapitals && phrase.tokens.count == 1 && tokens[start].text == surface
         }
+        // (Tokens read in place: a copy would retain and release their strings.)
         for offset in 0..<phrase.tokens.count {
-            let token = tokens[start + offset]
-            guard token.key == phrase.tokens[offset] else { return false }
-            if offset > 0, token.start - tokens[start + offset - 1].end > 1 { return false }
-            if token.isWord, !allCapitals, !token.isCapitalised, !NameRun.connectors.contains(token.key) { return false }
+            let index = start + offset
+            guard tokens[index].key == phrase.tokens[offset] else { return false }
+            if offset > 0, tokens[index].start - tokens[index - 1].end > 1 { return false }
+            if tokens[index].isWord, !allCapitals, !tokens[index].isCapitalised, !NameRun.connectors.contains(tokens[index].key) {
+                return false
+            }
         }
         // A capitalised single word is not a name just because it starts a sentence: the
         // demonym "Polish" or a city like "Nice" still needs to be written with a capital.
