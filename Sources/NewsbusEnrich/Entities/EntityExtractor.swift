@@ -336,7 +336,7 @@ struct EntityExtractor {
         switch unit.tag {
         case .organisationHead, .organisationSuffix: return true
         // "World Jewish Congress": a one-word gazetteer organisation after other words is a head.
-        case .gazetteer(.organisation(let organisation, viaAcronym: false)): return !organisation.name.contains(" ")
+        case .gazetteer(.organisation(let organisation, viaAcronym: false)): return !organisation.name.utf8.contains(0x20)
         default: return false
         }
     }
