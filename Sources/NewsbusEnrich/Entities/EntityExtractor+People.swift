@@ -406,7 +406,7 @@ extension EntityExtractor {
               tokens[end + 2].isWord, tokens[end + 2].isCapitalised,
               let organisation = context.lastOrganisation else { return nil }
         let acronym = tokens[end + 2].text
-        let uppercase = acronym.unicodeScalars.filter { $0.properties.isUppercase }.count
+        let uppercase = acronym.unicodeScalars.filter { ScalarClasses.shared.flags($0).contains(.uppercase) }.count
         guard uppercase >= 2 else { return nil }
         acronymDefinitions[acronym] = organisation.identity
         addMention(EntityMention(

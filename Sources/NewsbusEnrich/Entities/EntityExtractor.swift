@@ -133,8 +133,13 @@ struct EntityExtractor {
             }
             // White space inside a name (a line break, a no-break space) becomes one space.
             guard mayHoldOtherSpace,
-                  text.unicodeScalars.contains(where: { $0 != " " && $0.properties.isWhitespace }) else { return text }
-            return String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.isWhitespace ? " " : $0 }))
+                  text.unicodeScalars.contains(where: { $0 != " " && Self.isWhitespace($0) }) else { return text }
+            return String(String.UnicodeScalarView(text.unicodeScalars.map { Self.isWhitespace($0) ? " " : $0 }))
+        }
+
+        /// White space by the Unicode property, read from the scalar table.
+        private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+            ScalarClasses.shared.flags(scalar).contains(.whitespace)
         }
     }
 

@@ -374,7 +374,7 @@ struct EntityResolver {
                 wordStart = true
                 continue
             }
-            if wordStart, scalar.value < 0x80 ? scalar.value &- 0x41 < 26 : scalar.properties.isUppercase {
+            if wordStart, scalar.value < 0x80 ? scalar.value &- 0x41 < 26 : ScalarClasses.shared.flags(scalar).contains(.uppercase) {
                 result.unicodeScalars.append(scalar)
             }
             wordStart = false
