@@ -86,7 +86,7 @@ struct EntityExtractor {
             if scanner.allCapitals {
                 // Case says nothing here: gazetteer names, and words that may be people named elsewhere.
                 if let span = scanner.gazetteerSpan(at: index) {
-                    emitGazetteer(span.entry, first: index, last: span.last, context: &context)
+                    emitGazetteer(span.phrase.entry, first: index, last: span.last, context: &context)
                     index = span.last + 1
                 } else {
                     let token = tokens[index]
@@ -283,7 +283,7 @@ struct EntityExtractor {
                     while before > 0, case .connector = units[before].tag,
                           Self.joinsOrganisationWords.contains(tokens[units[before].first].key) { before -= 1 }
                     guard before < left - 1, !consumed[before], Self.extendsOrganisationLeft(units[before]),
-                          units[before].gazetteerEntry == nil, units[before].tag.isNotConnector else { break }
+                          !units[before].isGazetteer, units[before].tag.isNotConnector else { break }
                     left = before
                 }
             }
@@ -319,7 +319,7 @@ struct EntityExtractor {
         for i in units.indices where i > 0 && i + 1 < units.count && !consumed[i] {
             guard case .connector = units[i].tag, context.tokens[units[i].first].isMark("&"),
                   !consumed[i - 1], units[i - 1].isName, !consumed[i + 1], units[i + 1].tag.isNotConnector,
-                  units[i + 1].gazetteerEntry == nil, !units[i + 1].isTitle else { continue }
+                  !units[i + 1].isGazetteer, !units[i + 1].isTitle else { continue }
             var left = i - 1
             while left > 0, !consumed[left - 1], units[left - 1].isName { left -= 1 }
             // Earlier names in a list: "Lindqvist, | Haas & Partner".
@@ -341,7 +341,9 @@ struct EntityExtractor {
         switch unit.tag {
         case .organisationHead, .organisationSuffix: return true
         // "World Jewish Congress": a one-word gazetteer organisation after other words is a head.
-        case .gazetteer(.organisation(let organisation, viaAcronym: false)): return !organisation.name.utf8.contains(0x20)
+        case .gazetteer(let phrase):
+            guard case .organisation(let organisation, viaAcronym: false) = phrase.entry else { return false }
+            return !organisation.name.utf8.contains(0x20)
         default: return false
         }
     }
@@ -350,8 +352,8 @@ struct EntityExtractor {
     private static func extendsOrganisationLeft(_ unit: NameRun.Unit) -> Bool {
         switch unit.tag {
         case .name, .descriptor, .titleModifier, .organisationHead, .placeHead: return true
-        case .gazetteer(let entry):
-            switch entry {
+        case .gazetteer(let phrase):
+            switch phrase.entry {
             case .country, .demonym, .place, .organisation: return true
             }
         default: return false

@@ -8,7 +8,8 @@ struct NameRun {
     enum Tag: Sendable {
         var isNotConnector: Bool { if case .connector = self { return false } else { return true } }
 
-        case gazetteer(Gazetteer.Entry)
+        /// A gazetteer phrase (held by reference: a unit is copied often, an entry's strings are not).
+        case gazetteer(Gazetteer.Phrase)
         case titleHead, titleModifier, descriptor, honorific
         case organisationHead, organisationSuffix
         /// "Peninsula", "Strait", "Mount".
@@ -40,18 +41,22 @@ struct NameRun {
             default: return false
             }
         }
-        var gazetteerEntry: Gazetteer.Entry? { if case .gazetteer(let entry) = tag { return entry } else { return nil } }
+        var gazetteerEntry: Gazetteer.Entry? { if case .gazetteer(let phrase) = tag { return phrase.entry } else { return nil } }
+        /// Whether the unit is a gazetteer phrase.
+        var isGazetteer: Bool { if case .gazetteer = tag { return true } else { return false } }
         /// A country or demonym: qualifies an organisation and is a place mention ("US Embassy").
         var isCountryLike: Bool {
-            switch gazetteerEntry {
-            case .country?, .demonym?: return true
+            guard case .gazetteer(let phrase) = tag else { return false }
+            switch phrase.entry {
+            case .country, .demonym: return true
             default: return false
             }
         }
         /// A country, demonym or place: may start an organisation's name ("Seoul National University").
         var isPlaceLike: Bool {
-            switch gazetteerEntry {
-            case .country?, .demonym?, .place?: return true
+            guard case .gazetteer(let phrase) = tag else { return false }
+            switch phrase.entry {
+            case .country, .demonym, .place: return true
             default: return false
             }
         }
@@ -94,9 +99,9 @@ struct NameRun {
 struct NameRunScanner {
     let gazetteer: Gazetteer
     let tokens: [EntityToken]
-    /// For each token that starts a gazetteer match, the index of its entry in `spanEntries`; else -1.
+    /// For each token that starts a gazetteer match, the index of its phrase in `spanEntries`; else -1.
     private var spanStarts: [Int32]
-    private var spanEntries: [(last: Int, entry: Gazetteer.Entry)] = []
+    private var spanEntries: [(last: Int, phrase: Gazetteer.Phrase)] = []
     /// The segment is written in capitals throughout: case says nothing about names.
     let allCapitals: Bool
 
@@ -115,7 +120,7 @@ struct NameRunScanner {
     }
 
     /// The gazetteer match starting at token `index`, if any.
-    func gazetteerSpan(at index: Int) -> (last: Int, entry: Gazetteer.Entry)? {
+    func gazetteerSpan(at index: Int) -> (last: Int, phrase: Gazetteer.Phrase)? {
         let slot = spanStarts[index]
         return slot < 0 ? nil : spanEntries[Int(slot)]
     }
@@ -134,7 +139,7 @@ struct NameRunScanner {
                let phrase = gazetteer.phrasesByFirstToken[Gazetteer.fold(String(prefix))]?.first(where: { $0.tokens.count == 1 && $0.exactSurface == nil }) {
                 // "Stockholm-based": a mention of Stockholm.
                 spanStarts[index] = Int32(spanEntries.count)
-                spanEntries.append((index, phrase.entry))
+                spanEntries.append((index, phrase))
                 index += 1
                 continue
             }
@@ -145,7 +150,7 @@ struct NameRunScanner {
             var matched = false
             for phrase in phrases where matches(phrase, at: index) {
                 spanStarts[index] = Int32(spanEntries.count)
-                spanEntries.append((index + phrase.tokens.count - 1, phrase.entry))
+                spanEntries.append((index + phrase.tokens.count - 1, phrase))
                 index += phrase.tokens.count
                 matched = true
                 break
@@ -187,7 +192,7 @@ struct NameRunScanner {
     func unit(at index: Int) -> NameRun.Unit? {
         guard index < tokens.count else { return nil }
         if let span = gazetteerSpan(at: index) {
-            return NameRun.Unit(first: index, last: span.last, tag: .gazetteer(span.entry))
+            return NameRun.Unit(first: index, last: span.last, tag: .gazetteer(span.phrase))
         }
         // Checked in place first: most tokens asked about are not capitalised, and a copy of the
         // token would retain and release its two strings.
