@@ -86,7 +86,7 @@ struct EntityExtractor {
             if scanner.allCapitals {
                 // Case says nothing here: gazetteer names, and words that may be people named elsewhere.
                 if let span = scanner.gazetteerSpan(at: index) {
-                    emitGazetteer(span.phrase.entry, first: index, last: span.last, context: &context)
+                    emitGazetteer(span.phrase, first: index, last: span.last, context: &context)
                     index = span.last + 1
                 } else {
                     let token = tokens[index]
@@ -154,8 +154,8 @@ struct EntityExtractor {
 
     // MARK: Gazetteer entries
 
-    private mutating func emitGazetteer(_ entry: Gazetteer.Entry, first: Int, last: Int, context: inout Context) {
-        let mention = gazetteerMention(entry, first: first, last: last, context: context)
+    private mutating func emitGazetteer(_ phrase: Gazetteer.Phrase, first: Int, last: Int, context: inout Context) {
+        let mention = gazetteerMention(phrase.entry, first: first, last: last, context: context)
         addMention(mention)
         if mention.type == .organisation { context.lastOrganisation = (mention.identity, mention.name) }
     }
@@ -193,7 +193,7 @@ struct EntityExtractor {
         context.lastOrganisation = nil
         // A city name next to an unknown capitalised word is part of a person's name ("Charlotte Reid").
         for i in units.indices {
-            guard case .place(let place)? = units[i].gazetteerEntry, place.kind == "city" else { continue }
+            guard units[i].isCity else { continue }
             let nameBefore = i > 0 && units[i - 1].isName
             let nameAfter = i + 1 < units.count && units[i + 1].isName
             if nameBefore || nameAfter { units[i].tag = .name }
@@ -201,18 +201,18 @@ struct EntityExtractor {
         findOrganisations(units, consumed: &consumed, context: &context)
         findFirmNames(units, consumed: &consumed, context: &context)
         findPlacePhrases(units, consumed: &consumed, context: &context)
-        if units.count == 1, let entry = units[0].gazetteerEntry, case .place(let place) = entry,
+        if units.count == 1, case .gazetteer(let phrase) = units[0].tag, case .place(let place) = phrase.entry,
            place.kind == "city" || place.kind == "capital", units[0].first == units[0].last,
            units[0].last + 1 < context.tokens.count, Self.personVerbs.contains(context.tokens[units[0].last + 1].key) {
             // A city name that speaks may be a person's surname; the resolver decides.
-            let fallback = gazetteerMention(entry, first: units[0].first, last: units[0].last, context: context)
+            let fallback = gazetteerMention(phrase.entry, first: units[0].first, last: units[0].last, context: context)
             singleWords.append(SingleWord(text: context.tokens[units[0].first].text, segment: fallback.segment,
                                           order: nextOrder(), cue: .none, fallback: fallback))
             return
         }
         for i in units.indices where !consumed[i] {
-            if let entry = units[i].gazetteerEntry {
-                emitGazetteer(entry, first: units[i].first, last: units[i].last, context: &context)
+            if case .gazetteer(let phrase) = units[i].tag {
+                emitGazetteer(phrase, first: units[i].first, last: units[i].last, context: &context)
                 consumed[i] = true
             }
         }
@@ -483,8 +483,8 @@ struct EntityExtractor {
     private mutating func emitOrganisation(_ units: [NameRun.Unit], left: Int, right: Int, head: Int, context: inout Context) {
         // A leading country, demonym or city qualifies the organisation and is a place mention too.
         var extraAliases: [String] = []
-        if let entry = units[left].gazetteerEntry, left < head, units[left].isCountryLike {
-            emitGazetteer(entry, first: units[left].first, last: units[left].last, context: &context)
+        if case .gazetteer(let phrase) = units[left].tag, left < head, units[left].isCountryLike {
+            emitGazetteer(phrase, first: units[left].first, last: units[left].last, context: &context)
             if right - left >= 2 { extraAliases.append(context.text(units[left + 1].first, units[right].last)) }
         }
         let name = context.text(units[left].first, units[right].last)

@@ -42,6 +42,11 @@ struct NameRun {
             }
         }
         var gazetteerEntry: Gazetteer.Entry? { if case .gazetteer(let phrase) = tag { return phrase.entry } else { return nil } }
+        /// A city of the gazetteer ("Charlotte" may be part of a person's name).
+        var isCity: Bool {
+            guard case .gazetteer(let phrase) = tag, case .place(let place) = phrase.entry else { return false }
+            return place.kind == "city"
+        }
         /// Whether the unit is a gazetteer phrase.
         var isGazetteer: Bool { if case .gazetteer = tag { return true } else { return false } }
         /// A country or demonym: qualifies an organisation and is a place mention ("US Embassy").
