@@ -101,7 +101,7 @@ enum EntityTokenizer {
                     let token: EntityToken
                     if let plain = plainWord(text, from: index) {
                         index = plain.end
-                        token = asciiWord(text, start, index, uppers: plain.uppers, digits: plain.digits,
+                        token = asciiWord(text, start, index, uppers: plain.uppers, letters: index - start - plain.digits,
                                           scalarStart: scalarIndex, paragraphStart: paragraphStart)
                     } else {
                         index = wordEnd(text, from: index)
@@ -193,17 +193,17 @@ enum EntityTokenizer {
         return (index, uppers, digits)
     }
 
-    /// The word token of bytes `start..<end`, plain ASCII letters and digits.
+    /// The word token of bytes `start..<end`, ASCII without hyphens, with `uppers` capitals among
+    /// its `letters` letters.
     @inline(__always)
-    private static func asciiWord(_ text: UTF8Scalars, _ start: Int, _ end: Int, uppers: Int, digits: Int,
+    private static func asciiWord(_ text: UTF8Scalars, _ start: Int, _ end: Int, uppers: Int, letters: Int,
                                   scalarStart: Int, paragraphStart: Bool) -> EntityToken {
-        let letters = end - start - digits
         // Capitalised when it starts with a capital: not "3M".
         let capitalised = text.bytes[start] &- 0x41 < 26
         let word = text.string(start, end)
         return EntityToken(
             start: scalarStart, end: scalarStart + (end - start), utf8Start: start, utf8End: end, text: word,
-            key: uppers == 0 ? word : plainFolded(text, start, end, curlyApostrophes: 0),
+            key: uppers == 0 ? word : Gazetteer.plainFolded(text.bytes, start, end, curlyApostrophes: 0),
             kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters,
             paragraphStart: paragraphStart)
     }
@@ -323,7 +323,7 @@ enum EntityTokenizer {
         // the apostrophes straightened (their whole folding); else folded (the table's folding
         // from the scalars at hand, else the general one).
         let key = otherNonASCII ? FoldTable.shared.fold(scalars: text.scalars(start, end), of: word) ?? Gazetteer.fold(word)
-            : isASCII && uppers == 0 ? word : plainFolded(text, start, end, curlyApostrophes: curlyApostrophes)
+            : isASCII && uppers == 0 ? word : Gazetteer.plainFolded(text.bytes, start, end, curlyApostrophes: curlyApostrophes)
         return EntityToken(
             start: scalarStart, end: scalarStart + scalars, utf8Start: start, utf8End: end, text: word, key: key,
             kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters, hasHyphen: hasHyphen, paragraphStart: paragraphStart)
@@ -346,39 +346,8 @@ enum EntityTokenizer {
             lowers &+= byte &- 0x61 < 26 ? 1 : 0
         }
         guard combined < 0x80, hyphens == 0 else { return nil }
-        let letters = uppers + lowers
-        var firstLetter = start
-        while firstLetter < end, (text.bytes[firstLetter] | 0x20) &- 0x61 >= 26 { firstLetter += 1 }
-        // A word that starts with a digit is not capitalised ("3M").
-        let capitalised = firstLetter < end && text.bytes[firstLetter] &- 0x41 < 26 && firstLetter == start
-        let word = text.string(start, end)
-        return EntityToken(
-            start: scalarStart, end: scalarStart + (end - start), utf8Start: start, utf8End: end, text: word,
-            key: uppers == 0 ? word : plainFolded(text, start, end, curlyApostrophes: 0),
-            kind: .word, isCapitalised: capitalised, isAllCaps: letters >= 2 && uppers == letters,
-            paragraphStart: paragraphStart)
-    }
-
-    /// The text of bytes `start..<end`, ASCII but for `curlyApostrophes` "’", with A-Z lower-cased
-    /// and "’" straightened: what ``Gazetteer/fold(_:)`` gives for such text, without scanning it again.
-    private static func plainFolded(_ text: UTF8Scalars, _ start: Int, _ end: Int, curlyApostrophes: Int) -> String {
-        String(unsafeUninitializedCapacity: end - start - 2 * curlyApostrophes) { buffer in
-            var out = 0
-            var index = start
-            while index < end {
-                let byte = text.bytes[index]
-                if byte >= 0x80 {
-                    // U+2019 is E2 80 99.
-                    buffer[out] = 0x27
-                    index += 3
-                } else {
-                    buffer[out] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                    index += 1
-                }
-                out += 1
-            }
-            return out
-        }
+        return asciiWord(text, start, end, uppers: uppers, letters: uppers + lowers, scalarStart: scalarStart,
+                         paragraphStart: paragraphStart)
     }
 
     private static func markSentences(_ tokens: inout [EntityToken], _ text: UTF8Scalars) {

@@ -318,24 +318,27 @@ public struct Gazetteer: Sendable {
         }
         if otherNonASCII { return nil }
         guard hasUpper || curlyApostrophes > 0 else { return text }
-        let count = text.utf8.count - 2 * curlyApostrophes
-        return text.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: count) { buffer in
-                var out = 0
-                var index = 0
-                while index < bytes.count {
-                    let byte = bytes[index]
-                    if byte == 0xE2 {
-                        buffer[out] = 0x27
-                        index += 3
-                    } else {
-                        buffer[out] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                        index += 1
-                    }
-                    out += 1
+        return text.withUTF8 { plainFolded($0, 0, $0.count, curlyApostrophes: curlyApostrophes) }
+    }
+
+    /// Bytes `start..<end` of `bytes`, ASCII but for `curlyApostrophes` U+2019 (E2 80 99), with
+    /// A-Z lower-cased and U+2019 straightened: their whole folding.
+    static func plainFolded(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, curlyApostrophes: Int) -> String {
+        String(unsafeUninitializedCapacity: end - start - 2 * curlyApostrophes) { buffer in
+            var out = 0
+            var index = start
+            while index < end {
+                let byte = bytes[index]
+                if byte >= 0x80 {
+                    buffer[out] = 0x27
+                    index += 3
+                } else {
+                    buffer[out] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                    index += 1
                 }
-                return out
+                out += 1
             }
+            return out
         }
     }
 
