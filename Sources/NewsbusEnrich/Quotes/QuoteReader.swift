@@ -69,7 +69,7 @@ struct QuoteReader {
         for i in t.indices {
             if starts[i] { sentenceHasMention = false }
             if !sentenceHasMention, t[i].kind == .word, t[i].isCapitalised,
-                let person = resolver.personByWord[SpeakerResolver.possessiveStripped(t[i].lower)]
+                let person = resolver.person(forWord: SpeakerResolver.possessiveStripped(t[i].lower))
             {
                 mentions.append((i, person))
                 sentenceHasMention = true

@@ -81,19 +81,22 @@ struct TextTokens {
                 continue
             }
             let start = i
-            var token = Token(
-                kind: .mark, start: start, end: start + 1, lower: "", scalar: s, number: -1, isCapitalised: false,
-                isAllCaps: false, spaceBefore: spaceBefore, lineBreakBefore: lineBreakBefore)
+            // The token is appended whole at the end, so that its word is never copied.
+            var kind = Kind.mark
+            var number = -1
+            var lower = ""
+            var isCapitalised = false
+            var isAllCaps = false
             if Self.isDigit(s) {
-                token.kind = .number
+                kind = .number
                 var value = 0
                 while i < n, Self.isDigit(scalars[i]) {
                     if i - start < 9 { value = value * 10 + Int(scalars[i].value - 48) }
                     i += 1
                 }
-                token.number = i - start <= 9 ? value : -1
+                number = i - start <= 9 ? value : -1
             } else if Self.isLetter(s, flags) {
-                token.kind = .word
+                kind = .word
                 buffer.removeAll(keepingCapacity: true)
                 var upper = 0
                 var letters = 0
@@ -127,14 +130,16 @@ struct TextTokens {
                     }
                     i += 1
                 }
-                token.lower = String(decoding: buffer, as: UTF8.self)
-                token.isCapitalised = Self.isUpper(s, flags)
-                token.isAllCaps = letters >= 2 && upper == letters
+                lower = String(decoding: buffer, as: UTF8.self)
+                isCapitalised = Self.isUpper(s, flags)
+                isAllCaps = letters >= 2 && upper == letters
             } else {
                 i += 1
             }
-            token.end = i
-            tokens.append(token)
+            tokens.append(
+                Token(
+                    kind: kind, start: start, end: i, lower: lower, scalar: s, number: number, isCapitalised: isCapitalised,
+                    isAllCaps: isAllCaps, spaceBefore: spaceBefore, lineBreakBefore: lineBreakBefore))
             spaceBefore = false
             lineBreakBefore = false
         }
