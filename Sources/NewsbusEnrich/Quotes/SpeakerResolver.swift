@@ -71,7 +71,7 @@ struct SpeakerResolver {
         }
         // A one-word alias wins over a word of someone else's full name.
         for p in people.indices.reversed() {
-            for alias in people[p].aliases where !alias.contains(" ") { setPerson(p, forWord: Self.key(alias)) }
+            for alias in people[p].aliases where !Self.hasSpace(alias) { setPerson(p, forWord: Self.key(alias)) }
         }
         organisationFormKeys = formKeys
         organisationFormWords.reserveCapacity(organisations.count)
@@ -216,6 +216,11 @@ struct SpeakerResolver {
             if let id = conceptKeys.id(of: tail) { return concept(conceptOfKey[id]) }
         }
         return nil
+    }
+
+    /// Whether `text` holds a space: byte by byte when it is ASCII, else as Foundation finds it.
+    private static func hasSpace(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.contains(UInt8(ascii: " ")) : text.contains(" ")
     }
 
     /// Whether `word` is one of the words of `key` between its spaces: byte by byte when both are
