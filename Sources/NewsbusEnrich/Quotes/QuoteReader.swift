@@ -218,12 +218,14 @@ struct QuoteReader {
         return mention?.person
     }
 
+    /// Lower-case words a title may hold ("The Lord of the Rings").
+    static let titleSmallWords: WordSet = ["of", "the", "and", "in", "on", "a", "for", "to"]
+
     /// A name or title in quotes: at most five words, all capitalised, no sentence punctuation.
     static func looksLikeTitle(_ inner: Range<Int>, in t: [TextTokens.Token]) -> Bool {
         let words = inner.filter { t[$0].kind == .word }
         guard words.count <= 5, !words.isEmpty else { return false }
-        let small: Set<String> = ["of", "the", "and", "in", "on", "a", "for", "to"]
-        return words.allSatisfy { t[$0].isCapitalised || small.contains(t[$0].lower) } && t[words[0]].isCapitalised
+        return words.allSatisfy { t[$0].isCapitalised || titleSmallWords.contains(t[$0].lower) } && t[words[0]].isCapitalised
             && !inner.dropLast().contains { t[$0].isMark(".") || t[$0].isMark("!") || t[$0].isMark("?") || t[$0].isMark(",") }
             && !(inner.last.map { t[$0].isMark(".") || t[$0].isMark("!") || t[$0].isMark("?") } ?? false)
     }

@@ -2,59 +2,59 @@
 /// with String equality: a name written with "é" as one scalar and as "e" and an accent is one
 /// string, as it is for a `Dictionary<String, _>`.
 ///
-/// While every string added is ASCII, the strings are numbered by their bytes in a ``WordIDs``
-/// (ASCII text equals only itself, and another string equals ASCII text only when its other
-/// scalars decompose to ASCII); after the first other string, through a dictionary, whose hashing
-/// follows String equality. For per-article tables of names, which are mostly ASCII.
+/// A string equal to some ASCII text (see ``asciiEquivalent(_:)``) equals only strings with the
+/// same ASCII text, so those strings are numbered by that text's bytes in a ``WordIDs``; the
+/// others (rarer in names) through a dictionary, whose hashing follows String equality. For
+/// per-article tables of names.
 struct StringIDs {
-    /// The strings by their bytes, while every string added is ASCII.
+    /// The ASCII texts of the strings that have one.
     private var ascii = WordIDs()
-    /// Every string added, once one is not ASCII.
-    private var numbers: [String: Int] = [:]
-    /// Whether every string added is ASCII (then `ascii` numbers them, and `numbers` is empty).
-    private var allASCII = true
+    /// The number of each of `ascii`'s texts, by its number there.
+    private var asciiNumbers: [Int] = []
+    /// The strings equal to no ASCII text.
+    private var others: [String: Int] = [:]
 
     /// The number of strings.
-    var count: Int { allASCII ? ascii.count : numbers.count }
+    private(set) var count = 0
 
     /// The number of `string`, or nil when no string equal to it was added.
     func id(of string: String) -> Int? {
-        guard allASCII else { return numbers[string] }
-        return Self.asciiEquivalent(string).flatMap { ascii.id(of: $0) }
+        if let text = Self.asciiEquivalent(string) { return ascii.id(of: text).map { asciiNumbers[$0] } }
+        return others[string]
     }
 
     /// The number of `string`, adding it (with the next number) when no string equal to it was added.
     @discardableResult
     mutating func insert(_ string: String) -> (id: Int, inserted: Bool) {
-        if allASCII {
-            let equivalent = Self.asciiEquivalent(string)
-            if let equivalent, equivalent.utf8.count == string.utf8.count { return ascii.insert(string) }
-            if let equivalent, let id = ascii.id(of: equivalent) { return (id, false) }
-            allASCII = false
-            numbers = Dictionary(uniqueKeysWithValues: ascii.words.enumerated().map { ($1, $0) })
-            ascii = WordIDs()
+        if let text = Self.asciiEquivalent(string) {
+            let (id, inserted) = ascii.insert(text)
+            if inserted {
+                asciiNumbers.append(count)
+                count += 1
+            }
+            return (asciiNumbers[id], inserted)
         }
-        if let id = numbers[string] { return (id, false) }
-        let id = numbers.count
-        numbers[string] = id
-        return (id, true)
+        if let id = others[string] { return (id, false) }
+        others[string] = count
+        count += 1
+        return (count - 1, true)
     }
 
     /// The ASCII text equal to `string`: itself when it is ASCII; with U+212A KELVIN SIGN,
-    /// U+037E GREEK QUESTION MARK and U+1FEF GREEK VARIA (the scalars that Unicode decomposes to
-    /// ASCII) replaced; nil when it holds any other scalar beyond ASCII.
+    /// U+037E GREEK QUESTION MARK and U+1FEF GREEK VARIA (the only scalars beyond ASCII that
+    /// Unicode decomposes to ASCII) replaced; nil when it holds any other scalar beyond ASCII.
     static func asciiEquivalent(_ string: String) -> String? {
         if string.utf8.allSatisfy({ $0 < 0x80 }) { return string }
-        var text = String.UnicodeScalarView()
-        for scalar in string.unicodeScalars {
+        func replacement(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
             switch scalar.value {
-            case 0..<0x80: text.append(scalar)
-            case 0x212A: text.append("K")
-            case 0x037E: text.append(";")
-            case 0x1FEF: text.append("`")
-            default: return nil
+            case 0..<0x80: scalar
+            case 0x212A: "K"
+            case 0x037E: ";"
+            case 0x1FEF: "`"
+            default: nil
             }
         }
-        return String(text)
+        guard string.unicodeScalars.allSatisfy({ replacement($0) != nil }) else { return nil }
+        return String(String.UnicodeScalarView(string.unicodeScalars.compactMap(replacement)))
     }
 }
