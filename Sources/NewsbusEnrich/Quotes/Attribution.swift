@@ -76,7 +76,8 @@ enum Attribution {
     static func cue(at i: Int, in t: [TextTokens.Token]) -> Bool {
         guard t[i].kind == .word else { return false }
         if cueVerbWords.contains(t[i].lower) { return true }
-        return t[i].lower == "according" && i + 1 < t.count && t[i + 1].lower == "to"
+        // The length first: most words are not "according", and most differ in length.
+        return t[i].lower.utf8.count == 9 && t[i].lower == "according" && i + 1 < t.count && t[i + 1].lower == "to"
     }
 
     /// The cue at token `i` with its speaker phrase, reading only tokens in `bounds`.
