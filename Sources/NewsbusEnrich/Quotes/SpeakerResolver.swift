@@ -8,7 +8,10 @@ import NewsbusWire
 /// before organisations. A role phrase ("the ministry", "a Foreign Ministry spokesman") matches
 /// the organisation whose name contains its head noun or its capitalised words. With no match a
 /// name becomes a new Concept with the name as written (leading titles dropped) as `literal`.
-struct SpeakerResolver {
+///
+/// A class, built once per article and only read after: the quote reader and its closures share
+/// its tables instead of copying them.
+final class SpeakerResolver {
     private let people: [Article.Concept]
     private let organisations: [Article.Concept]
     /// The keys (see ``key(_:)``) of the people's and organisations' names and aliases.
@@ -89,14 +92,14 @@ struct SpeakerResolver {
     }
 
     /// Records that `form` (or, when `keyed`, the key given) names concept `concept`.
-    private mutating func setConcept(_ concept: Int, forKey form: String, keyed: Bool = true) {
+    private func setConcept(_ concept: Int, forKey form: String, keyed: Bool = true) {
         guard !form.isEmpty else { return }
         let (id, inserted) = conceptKeys.insert(keyed ? form : Self.key(form))
         if inserted { conceptOfKey.append(concept) } else { conceptOfKey[id] = concept }
     }
 
     /// Records the capitalised words of a person's name or alias.
-    private mutating func addPersonWords(of form: String, person: Int) {
+    private func addPersonWords(of form: String, person: Int) {
         var form = form
         // ASCII: the words are the runs of bytes between spaces, their keys the runs lower-cased.
         let asciiKeys = form.withUTF8 { b -> [String]? in
@@ -125,7 +128,7 @@ struct SpeakerResolver {
         }
     }
 
-    private mutating func setPerson(_ person: Int, forWord key: String) {
+    private func setPerson(_ person: Int, forWord key: String) {
         let (id, inserted) = personWords.insert(key)
         if inserted { personOfWord.append(person) } else { personOfWord[id] = person }
     }
