@@ -223,14 +223,14 @@ final class SpeakerResolver {
 
     /// Whether `text` holds a space: byte by byte when it is ASCII, else as Foundation finds it.
     private static func hasSpace(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8.contains(UInt8(ascii: " ")) : text.contains(" ")
+        StringIDs.isASCII(text) ? text.utf8.contains(UInt8(ascii: " ")) : text.contains(" ")
     }
 
     /// Whether `word` is one of the words of `key` between its spaces: byte by byte when both are
     /// ASCII, else as Strings.
     static func hasWord(_ word: String, in key: String) -> Bool {
         let bytes = key.utf8, wordBytes = word.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }), wordBytes.allSatisfy({ $0 < 0x80 }) else {
+        guard StringIDs.isASCII(key), StringIDs.isASCII(word) else {
             return key.split(separator: " ").contains(Substring(word))
         }
         var start = bytes.startIndex
@@ -246,7 +246,7 @@ final class SpeakerResolver {
     /// what Foundation's search finds, else Foundation's search.
     static func contains(_ text: String, _ part: String) -> Bool {
         let bytes = text.utf8, partBytes = part.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }), partBytes.allSatisfy({ $0 < 0x80 }) else { return text.contains(part) }
+        guard StringIDs.isASCII(text), StringIDs.isASCII(part) else { return text.contains(part) }
         guard let first = partBytes.first, partBytes.count <= bytes.count else { return false }
         var start = bytes.startIndex
         while let found = bytes[start...].firstIndex(of: first) {

@@ -44,7 +44,7 @@ struct StringIDs {
     /// U+037E GREEK QUESTION MARK and U+1FEF GREEK VARIA (the only scalars beyond ASCII that
     /// Unicode decomposes to ASCII) replaced; nil when it holds any other scalar beyond ASCII.
     static func asciiEquivalent(_ string: String) -> String? {
-        if string.utf8.allSatisfy({ $0 < 0x80 }) { return string }
+        if isASCII(string) { return string }
         func replacement(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
             switch scalar.value {
             case 0..<0x80: scalar
@@ -56,5 +56,14 @@ struct StringIDs {
         }
         guard string.unicodeScalars.allSatisfy({ replacement($0) != nil }) else { return nil }
         return String(String.UnicodeScalarView(string.unicodeScalars.compactMap(replacement)))
+    }
+
+    /// Whether every byte of `string` is ASCII (one pass over its contiguous bytes).
+    static func isASCII(_ string: String) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return false }
+            return true
+        }
     }
 }
