@@ -77,14 +77,14 @@ extension SpeakerResolver {
             var named: (organisation: Int, sameParagraph: Bool)?
             for candidate in nouns.reversed() where named == nil {
                 named = recentOrganisationMention(before: token, in: text, where: { o in
-                    organisationFormWords[o].contains { $0.contains(candidate) }
+                    organisationForms.words[o].contains { $0.contains(candidate) }
                 })
             }
             // "The Democratic Renewal Movement said … "…," the party said": an organisation named in
             // the same paragraph, whose name holds no other kind of organisation, over one named earlier.
             if named?.sameParagraph != true,
                 let last = recentOrganisationMention(before: token, in: text, where: { _ in true }), last.sameParagraph,
-                !organisationFormWords[last.organisation][0].contains(where: { word in
+                !organisationForms.words[last.organisation][0].contains(where: { word in
                     (Self.organisationNouns.contains(word) || Self.companyNouns.contains(word))
                         && !(Self.politicalGroupNouns.contains(word) && Self.politicalGroupNouns.contains(noun))
                 })
@@ -163,6 +163,7 @@ extension SpeakerResolver {
         before token: Int, in text: TextTokens, where accepts: (Int) -> Bool
     ) -> (organisation: Int, sameParagraph: Bool)? {
         let t = text.tokens
+        let forms = organisationForms
         var k = min(token, t.count) - 1
         let floor = max(0, token - Self.roleReach)
         var sameParagraph = token >= t.count || !t[token].lineBreakBefore
@@ -171,10 +172,9 @@ extension SpeakerResolver {
                 if t[k].lineBreakBefore { sameParagraph = false }
                 k -= 1
             }
-            guard t[k].kind == .word, t[k].isCapitalised, let first = formFirstWords.id(of: Self.possessiveStripped(t[k].lower)) else {
-                continue
-            }
-            for (o, f) in formsByFirstWord[first] where accepts(o) && Self.matches(organisationFormWords[o][f], at: k, in: t) {
+            guard t[k].kind == .word, t[k].isCapitalised else { continue }
+            for (o, f) in forms.forms(startingWith: Self.possessiveStripped(t[k].lower))
+            where accepts(o) && Self.matches(forms.words[o][f], at: k, in: t) {
                 return (o, sameParagraph)
             }
         }
@@ -190,11 +190,5 @@ extension SpeakerResolver {
             if text != word { return false }
         }
         return true
-    }
-
-    /// A name's token texts, lower case ("Ministry of Health, Labour and Welfare" → "ministry", "of",
-    /// "health", ",", …), as ``TextTokens`` cuts the body.
-    static func tokenTexts(_ name: String) -> [String] {
-        TextTokens(name).tokens.map { $0.kind == .mark ? String($0.scalar) : $0.lower }
     }
 }

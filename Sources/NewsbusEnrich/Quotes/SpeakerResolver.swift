@@ -22,17 +22,11 @@ final class SpeakerResolver {
     private var personWords = StringIDs()
     /// The person (index in `people`) each of `personWords` stands for, by word number.
     private var personOfWord: [Int] = []
-    /// Each organisation's forms (its name, then its aliases) as lower-case token texts, by
-    /// organisation (see ``tokenTexts(_:)``).
-    private(set) var organisationFormWords: [[[String]]] = []
     /// Each organisation's forms as keys, by organisation (see ``resolve(roleWords:capitalised:)``).
     private var organisationFormKeys: [[String]] = []
-    /// The first token texts of the organisations' forms, to find where each is mentioned (see
-    /// ``recentOrganisation(before:in:where:)``).
-    private(set) var formFirstWords = StringIDs()
-    /// The forms (organisation, form index) that start with each of `formFirstWords`, in
-    /// organisation order, by word number.
-    private(set) var formsByFirstWord: [[(organisation: Int, form: Int)]] = []
+    /// The organisations' forms as token texts, made when a role or "it" first looks for an
+    /// organisation (see ``recentOrganisation(before:in:where:)``).
+    private(set) lazy var organisationForms = OrganisationForms(organisations)
 
     /// Nouns that name an organisation in a role phrase ("the ministry said").
     static let organisationNouns: Set<String> = [
@@ -77,18 +71,6 @@ final class SpeakerResolver {
             for alias in people[p].aliases where !Self.hasSpace(alias) { setPerson(p, forWord: Self.key(alias)) }
         }
         organisationFormKeys = formKeys
-        organisationFormWords.reserveCapacity(organisations.count)
-        for o in organisations.indices {
-            var forms = [Self.tokenTexts(organisations[o].name)]
-            for alias in organisations[o].aliases { forms.append(Self.tokenTexts(alias)) }
-            for (f, words) in forms.enumerated() {
-                guard let first = words.first else { continue }
-                let (id, inserted) = formFirstWords.insert(first)
-                if inserted { formsByFirstWord.append([]) }
-                formsByFirstWord[id].append((o, f))
-            }
-            organisationFormWords.append(forms)
-        }
     }
 
     /// Records that `form` (or, when `keyed`, the key given) names concept `concept`.
