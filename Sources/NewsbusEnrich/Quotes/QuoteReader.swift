@@ -53,24 +53,25 @@ struct QuoteReader {
             } else if t[i - 1].isMark(".") || t[i - 1].isMark("?") || t[i - 1].isMark("!"),
                 t[i].spaceBefore, t[i].isCapitalised || t[i].kind == .mark
             {
-                let previous = i >= 2 ? t[i - 2] : nil
-                let abbreviation = previous.map {
-                    $0.kind == .word && ($0.end - $0.start == 1 || Self.abbreviations.contains($0.lower))
-                } ?? false
+                // The word before the mark, read in place.
+                let abbreviation = i >= 2 && t[i - 2].kind == .word
+                    && (t[i - 2].end - t[i - 2].start == 1 || Self.abbreviations.contains(t[i - 2].lower))
                 starts[i] = !abbreviation
             }
         }
         self.sentenceStarts = starts
-        self.cues = t.indices.map { Attribution.cue(at: $0, in: t) }
+        var cues = [Bool](repeating: false, count: t.count)
+        for i in t.indices where t[i].kind == .word { cues[i] = Attribution.cue(at: i, in: t) }
+        self.cues = cues
         self.paragraphs = paragraphs
         // The first known person named in each sentence stands for its subject.
         var mentions: [(Int, Article.Concept)] = []
         var sentenceHasMention = false
         for i in t.indices {
             if starts[i] { sentenceHasMention = false }
-            if !sentenceHasMention, t[i].kind == .word, t[i].isCapitalised,
-                let person = resolver.person(forWord: SpeakerResolver.possessiveStripped(t[i].lower))
-            {
+            guard !sentenceHasMention, t[i].kind == .word, t[i].isCapitalised else { continue }
+            let word = t[i].lower
+            if let person = resolver.person(forWord: SpeakerResolver.possessiveStripped(word)) {
                 mentions.append((i, person))
                 sentenceHasMention = true
             }
