@@ -69,4 +69,16 @@ struct TextTokensTests {
         #expect(t[13].number == 2022 && t[13].start == 46 && t[13].end == 50)
         #expect(text.text(-5, 3) == "İST" && text.text(60, 99) == "" && text.text(4, 2) == "")
     }
+
+    @Test("a word's apostrophes and case are read the same whether it is all ASCII or not")
+    func asciiAndOtherWords() {
+        let t = TextTokens("O'Brien d'École KIM'S it' naïve Kim’s A").tokens
+        #expect(t.map(\.lower) == ["o'brien", "d'école", "kim's", "it", "", "naïve", "kim's", "a"])
+        #expect(t.map(\.kind) == [.word, .word, .word, .word, .mark, .word, .word, .word])
+        #expect(t.map(\.start) == [0, 8, 16, 22, 24, 26, 32, 38])
+        #expect(t.map(\.end) == [7, 15, 21, 24, 25, 31, 37, 39])
+        #expect(t[0].isCapitalised && !t[0].isAllCaps && !t[1].isCapitalised)
+        #expect(t[2].isAllCaps, "the apostrophe is no letter: KIM'S is all capitals")
+        #expect(t[4].isMark("'") && t[7].isCapitalised && !t[7].isAllCaps)
+    }
 }

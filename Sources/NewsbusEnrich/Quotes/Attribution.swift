@@ -64,11 +64,20 @@ enum Attribution {
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"]
     static let connectors: Set<String> = ["of", "for", "and", "in", "de", "van", "von", "der", "bin", "al", "da", "di", "le", "la", "du"]
 
+    /// "Funakoshi last week said": the period and the word before it, skipped between subject and cue.
+    static let periodWords: WordSet = ["week", "month", "year"]
+    static let periodQualifiers: WordSet = ["last", "this", "earlier"]
+    /// "the ministry yesterday said": skipped between subject and cue.
+    static let dayWords: WordSet = ["yesterday", "today", "tonight"]
+    /// "Superintendent Jang of the agency’s cyber bureau": the words that tie a person to a body.
+    static let affiliationWords: WordSet = ["of", "at", "from"]
+
     /// Whether token `i` is a cue; "according to" counts as one cue.
     static func cue(at i: Int, in t: [TextTokens.Token]) -> Bool {
         guard t[i].kind == .word else { return false }
         if cueVerbWords.contains(t[i].lower) { return true }
-        return t[i].lower == "according" && i + 1 < t.count && t[i + 1].lower == "to"
+        // The length first: most words are not "according", and most differ in length.
+        return t[i].lower.utf8.count == 9 && t[i].lower == "according" && i + 1 < t.count && t[i + 1].lower == "to"
     }
 
     /// The cue at token `i` with its speaker phrase, reading only tokens in `bounds`.
@@ -113,13 +122,13 @@ enum Attribution {
             while k >= bounds.lowerBound, t[k].kind == .word, skippable.contains(t[k].lower) { k -= 1; moved = true }
             // "Funakoshi on Tuesday said", "the ministry last week called"
             if k - 1 >= bounds.lowerBound, DateExpressions.weekdays[t[k].lower] != nil, t[k - 1].lower == "on" { k -= 2; moved = true }
-            if k - 1 >= bounds.lowerBound, ["week", "month", "year"].contains(t[k].lower),
-                ["last", "this", "earlier"].contains(t[k - 1].lower)
+            if k - 1 >= bounds.lowerBound, periodWords.contains(t[k].lower),
+                periodQualifiers.contains(t[k - 1].lower)
             {
                 k -= 2
                 moved = true
             }
-            if k >= bounds.lowerBound, ["yesterday", "today", "tonight"].contains(t[k].lower) { k -= 1; moved = true }
+            if k >= bounds.lowerBound, dayWords.contains(t[k].lower) { k -= 1; moved = true }
             // "the Korean Central News Agency (KCNA) said"
             if k >= bounds.lowerBound, t[k].isMark(")"),
                 let open = (max(bounds.lowerBound, k - 8)..<k).last(where: { t[$0].isMark("(") })
@@ -187,7 +196,7 @@ enum Attribution {
                 // "Superintendent Jang of the agency’s cyber bureau told": the person before "of the".
                 var p = possessive && m - 1 >= bounds.lowerBound && t[m - 1].lower == "the" ? m - 1 : m
                 if determiners.contains(t[p].lower) || possessive { p -= 1 }
-                if p - 1 >= bounds.lowerBound, ["of", "at", "from"].contains(t[p].lower), isNameEnd(p - 1, in: t) {
+                if p - 1 >= bounds.lowerBound, affiliationWords.contains(t[p].lower), isNameEnd(p - 1, in: t) {
                     return .name(nameRun(endingAt: p - 1, in: text, bounds: bounds))
                 }
                 // "the country’s foreign minister", "Japan’s foreign minister", "a ministry spokesman";

@@ -53,24 +53,25 @@ struct QuoteReader {
             } else if t[i - 1].isMark(".") || t[i - 1].isMark("?") || t[i - 1].isMark("!"),
                 t[i].spaceBefore, t[i].isCapitalised || t[i].kind == .mark
             {
-                let previous = i >= 2 ? t[i - 2] : nil
-                let abbreviation = previous.map {
-                    $0.kind == .word && ($0.end - $0.start == 1 || Self.abbreviations.contains($0.lower))
-                } ?? false
+                // The word before the mark, read in place.
+                let abbreviation = i >= 2 && t[i - 2].kind == .word
+                    && (t[i - 2].end - t[i - 2].start == 1 || Self.abbreviations.contains(t[i - 2].lower))
                 starts[i] = !abbreviation
             }
         }
         self.sentenceStarts = starts
-        self.cues = t.indices.map { Attribution.cue(at: $0, in: t) }
+        var cues = [Bool](repeating: false, count: t.count)
+        for i in t.indices where t[i].kind == .word { cues[i] = Attribution.cue(at: i, in: t) }
+        self.cues = cues
         self.paragraphs = paragraphs
         // The first known person named in each sentence stands for its subject.
         var mentions: [(Int, Article.Concept)] = []
         var sentenceHasMention = false
         for i in t.indices {
             if starts[i] { sentenceHasMention = false }
-            if !sentenceHasMention, t[i].kind == .word, t[i].isCapitalised,
-                let person = resolver.personByWord[SpeakerResolver.possessiveStripped(t[i].lower)]
-            {
+            guard !sentenceHasMention, t[i].kind == .word, t[i].isCapitalised else { continue }
+            let word = t[i].lower
+            if let person = resolver.person(forWord: SpeakerResolver.possessiveStripped(word)) {
                 mentions.append((i, person))
                 sentenceHasMention = true
             }
@@ -218,12 +219,14 @@ struct QuoteReader {
         return mention?.person
     }
 
+    /// Lower-case words a title may hold ("The Lord of the Rings").
+    static let titleSmallWords: WordSet = ["of", "the", "and", "in", "on", "a", "for", "to"]
+
     /// A name or title in quotes: at most five words, all capitalised, no sentence punctuation.
     static func looksLikeTitle(_ inner: Range<Int>, in t: [TextTokens.Token]) -> Bool {
         let words = inner.filter { t[$0].kind == .word }
         guard words.count <= 5, !words.isEmpty else { return false }
-        let small: Set<String> = ["of", "the", "and", "in", "on", "a", "for", "to"]
-        return words.allSatisfy { t[$0].isCapitalised || small.contains(t[$0].lower) } && t[words[0]].isCapitalised
+        return words.allSatisfy { t[$0].isCapitalised || titleSmallWords.contains(t[$0].lower) } && t[words[0]].isCapitalised
             && !inner.dropLast().contains { t[$0].isMark(".") || t[$0].isMark("!") || t[$0].isMark("?") || t[$0].isMark(",") }
             && !(inner.last.map { t[$0].isMark(".") || t[$0].isMark("!") || t[$0].isMark("?") } ?? false)
     }

@@ -74,25 +74,24 @@ extension SpeakerResolver {
         let nouns = words.filter { Self.organisationNouns.contains($0) || Self.companyNouns.contains($0) }
         if let noun = nouns.last {
             // "the bank's policy committee": the last noun an organisation's name holds.
-            var named: (concept: Article.Concept, sameParagraph: Bool)?
+            var named: (organisation: Int, sameParagraph: Bool)?
             for candidate in nouns.reversed() where named == nil {
-                named = recentOrganisationMention(before: token, in: text, where: { concept in
-                    Self.tokenTexts(concept.name).contains(candidate)
-                        || concept.aliases.contains { Self.tokenTexts($0).contains(candidate) }
+                named = recentOrganisationMention(before: token, in: text, where: { o in
+                    organisationForms.words[o].contains { $0.contains(candidate) }
                 })
             }
             // "The Democratic Renewal Movement said … "…," the party said": an organisation named in
             // the same paragraph, whose name holds no other kind of organisation, over one named earlier.
             if named?.sameParagraph != true,
                 let last = recentOrganisationMention(before: token, in: text, where: { _ in true }), last.sameParagraph,
-                !Self.tokenTexts(last.concept.name).contains(where: { word in
+                !organisationForms.words[last.organisation][0].contains(where: { word in
                     (Self.organisationNouns.contains(word) || Self.companyNouns.contains(word))
                         && !(Self.politicalGroupNouns.contains(word) && Self.politicalGroupNouns.contains(noun))
                 })
             {
-                return last.concept
+                return organisation(last.organisation)
             }
-            if let named { return named.concept }
+            if let named { return organisation(named.organisation) }
             if Self.companyNouns.contains(noun), let last = recentOrganisation(before: token, in: text, where: { _ in true }) {
                 return last
             }
@@ -136,7 +135,7 @@ extension SpeakerResolver {
         // The name after the title, across a comma: "minister, Thorsten Eder".
         var after = k + 1
         if after < t.count, t[after].isMark(",") { after += 1 }
-        if after < t.count, t[after].kind == .word, t[after].isCapitalised, let person = personByWord[t[after].lower] {
+        if after < t.count, t[after].kind == .word, t[after].isCapitalised, let person = person(forWord: t[after].lower) {
             return person
         }
         // The name before an apposition: "Thorsten Eder, the environment minister".
@@ -145,23 +144,26 @@ extension SpeakerResolver {
             before -= 1
         }
         if before >= 1, t[before].isMark(","), t[before - 1].kind == .word, t[before - 1].isCapitalised {
-            return personByWord[t[before - 1].lower]
+            return person(forWord: t[before - 1].lower)
         }
         return nil
     }
 
-    /// The organisation whose name or alias was written last before `token`, among those `accepts`.
+    /// The organisation whose name or alias was written last before `token`, among those `accepts`
+    /// (which is given the organisation's index).
     func recentOrganisation(
-        before token: Int, in text: TextTokens, where accepts: (Article.Concept) -> Bool
+        before token: Int, in text: TextTokens, where accepts: (Int) -> Bool
     ) -> Article.Concept? {
-        recentOrganisationMention(before: token, in: text, where: accepts)?.concept
+        recentOrganisationMention(before: token, in: text, where: accepts).map { organisation($0.organisation) }
     }
 
-    /// Like ``recentOrganisation(before:in:where:)``, with whether the mention is in the paragraph of `token`.
+    /// Like ``recentOrganisation(before:in:where:)``: the organisation's index, and whether the
+    /// mention is in the paragraph of `token`.
     func recentOrganisationMention(
-        before token: Int, in text: TextTokens, where accepts: (Article.Concept) -> Bool
-    ) -> (concept: Article.Concept, sameParagraph: Bool)? {
+        before token: Int, in text: TextTokens, where accepts: (Int) -> Bool
+    ) -> (organisation: Int, sameParagraph: Bool)? {
         let t = text.tokens
+        let forms = organisationForms
         var k = min(token, t.count) - 1
         let floor = max(0, token - Self.roleReach)
         var sameParagraph = token >= t.count || !t[token].lineBreakBefore
@@ -170,11 +172,10 @@ extension SpeakerResolver {
                 if t[k].lineBreakBefore { sameParagraph = false }
                 k -= 1
             }
-            guard t[k].kind == .word, t[k].isCapitalised, let forms = organisationForms[Self.possessiveStripped(t[k].lower)] else {
-                continue
-            }
-            for form in forms where accepts(form.concept) && Self.matches(form.words, at: k, in: t) {
-                return (form.concept, sameParagraph)
+            guard t[k].kind == .word, t[k].isCapitalised else { continue }
+            for (o, f) in forms.forms(startingWith: Self.possessiveStripped(t[k].lower))
+            where accepts(o) && Self.matches(forms.words[o][f], at: k, in: t) {
+                return (o, sameParagraph)
             }
         }
         return nil
@@ -189,11 +190,5 @@ extension SpeakerResolver {
             if text != word { return false }
         }
         return true
-    }
-
-    /// A name's token texts, lower case ("Ministry of Health, Labour and Welfare" → "ministry", "of",
-    /// "health", ",", …), as ``TextTokens`` cuts the body.
-    static func tokenTexts(_ name: String) -> [String] {
-        TextTokens(name).tokens.map { $0.kind == .mark ? String($0.scalar) : $0.lower }
     }
 }

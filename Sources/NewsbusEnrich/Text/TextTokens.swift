@@ -81,64 +81,106 @@ struct TextTokens {
                 continue
             }
             let start = i
-            var token = Token(
-                kind: .mark, start: start, end: start + 1, lower: "", scalar: s, number: -1, isCapitalised: false,
-                isAllCaps: false, spaceBefore: spaceBefore, lineBreakBefore: lineBreakBefore)
+            // The token is appended whole at the end, so that its word is never copied.
+            var kind = Kind.mark
+            var number = -1
+            var lower = ""
+            var isCapitalised = false
+            var isAllCaps = false
             if Self.isDigit(s) {
-                token.kind = .number
+                kind = .number
                 var value = 0
                 while i < n, Self.isDigit(scalars[i]) {
                     if i - start < 9 { value = value * 10 + Int(scalars[i].value - 48) }
                     i += 1
                 }
-                token.number = i - start <= 9 ? value : -1
+                number = i - start <= 9 ? value : -1
             } else if Self.isLetter(s, flags) {
-                token.kind = .word
-                buffer.removeAll(keepingCapacity: true)
+                kind = .word
                 var upper = 0
                 var letters = 0
-                while i < n {
-                    let c = scalars[i]
-                    if c.value < 128 {
-                        if Self.isASCIILetter(c.value) {
-                            letters += 1
-                            if c.value <= 90 { upper += 1 }
-                            buffer.append(UInt8(c.value | 0x20))
-                        } else if c == "'", i + 1 < n, Self.isLetter(scalars[i + 1]) {
-                            buffer.append(UInt8(ascii: "'"))
-                        } else {
-                            break
+                if let end = Self.asciiWordEnd(from: start, in: scalars, classes: classes) {
+                    // An ASCII word (most are): lower-cased straight into its string.
+                    lower = String(unsafeUninitializedCapacity: end - start) { bytes in
+                        for k in start..<end {
+                            let value = scalars[k].value
+                            bytes[k - start] = UInt8(truncatingIfNeeded: value == 0x27 ? value : value | 0x20)
                         }
-                    } else {
-                        let cFlags = classes.flags(c)
-                        if cFlags.contains(.letterOrMark) {
-                            letters += 1
-                            if cFlags.contains(.uppercase) { upper += 1 }
-                            if cFlags.contains(.changesWhenLowercased) {
-                                buffer.append(contentsOf: c.properties.lowercaseMapping.utf8)
-                            } else {
-                                UTF8.encode(c) { buffer.append($0) }
-                            }
-                        } else if c == "\u{2019}", i + 1 < n, Self.isLetter(scalars[i + 1]) {
-                            buffer.append(UInt8(ascii: "'"))
-                        } else {
-                            break
-                        }
+                        return end - start
                     }
-                    i += 1
+                    for k in start..<end where scalars[k].value != 0x27 {
+                        letters += 1
+                        if scalars[k].value <= 90 { upper += 1 }
+                    }
+                    i = end
+                } else {
+                    buffer.removeAll(keepingCapacity: true)
+                    while i < n {
+                        let c = scalars[i]
+                        if c.value < 128 {
+                            if Self.isASCIILetter(c.value) {
+                                letters += 1
+                                if c.value <= 90 { upper += 1 }
+                                buffer.append(UInt8(c.value | 0x20))
+                            } else if c == "'", i + 1 < n, Self.isLetter(scalars[i + 1]) {
+                                buffer.append(UInt8(ascii: "'"))
+                            } else {
+                                break
+                            }
+                        } else {
+                            let cFlags = classes.flags(c)
+                            if cFlags.contains(.letterOrMark) {
+                                letters += 1
+                                if cFlags.contains(.uppercase) { upper += 1 }
+                                if cFlags.contains(.changesWhenLowercased) {
+                                    buffer.append(contentsOf: c.properties.lowercaseMapping.utf8)
+                                } else {
+                                    UTF8.encode(c) { buffer.append($0) }
+                                }
+                            } else if c == "\u{2019}", i + 1 < n, Self.isLetter(scalars[i + 1]) {
+                                buffer.append(UInt8(ascii: "'"))
+                            } else {
+                                break
+                            }
+                        }
+                        i += 1
+                    }
+                    lower = String(decoding: buffer, as: UTF8.self)
                 }
-                token.lower = String(decoding: buffer, as: UTF8.self)
-                token.isCapitalised = Self.isUpper(s, flags)
-                token.isAllCaps = letters >= 2 && upper == letters
+                isCapitalised = Self.isUpper(s, flags)
+                isAllCaps = letters >= 2 && upper == letters
             } else {
                 i += 1
             }
-            token.end = i
-            tokens.append(token)
+            tokens.append(
+                Token(
+                    kind: kind, start: start, end: i, lower: lower, scalar: s, number: number, isCapitalised: isCapitalised,
+                    isAllCaps: isAllCaps, spaceBefore: spaceBefore, lineBreakBefore: lineBreakBefore))
             spaceBefore = false
             lineBreakBefore = false
         }
         return tokens
+    }
+
+    /// The end of the word that starts with the letter at `start` when all its scalars are ASCII
+    /// (letters, and apostrophes between letters), else nil: the word's ends as ``tokenize(_:classes:)``
+    /// finds them.
+    private static func asciiWordEnd(from start: Int, in scalars: UnsafeBufferPointer<Unicode.Scalar>, classes: ScalarClasses) -> Int? {
+        let n = scalars.count
+        var i = start
+        while i < n {
+            let value = scalars[i].value
+            if value < 128 {
+                guard isASCIILetter(value) || value == 0x27 && i + 1 < n && isLetter(scalars[i + 1]) else { return i }
+            } else {
+                // A letter, a mark or an apostrophe before a letter beyond ASCII goes on with the word.
+                let scalar = scalars[i]
+                let goesOn = classes.flags(scalar).contains(.letterOrMark) || scalar == "\u{2019}" && i + 1 < n && isLetter(scalars[i + 1])
+                return goesOn ? nil : i
+            }
+            i += 1
+        }
+        return n
     }
 
     /// The text of scalars `start..<end` (clamped to the text).
