@@ -155,33 +155,29 @@ struct EntityExtractor {
     // MARK: Gazetteer entries
 
     private mutating func emitGazetteer(_ phrase: Gazetteer.Phrase, first: Int, last: Int, context: inout Context) {
-        let mention = gazetteerMention(phrase.entry, first: first, last: last, context: context)
+        let mention = gazetteerMention(phrase, first: first, last: last, context: context)
         addMention(mention)
         if mention.type == .organisation { context.lastOrganisation = (mention.identity, mention.name) }
     }
 
-    /// The mention a gazetteer entry makes at tokens `first...last`.
-    private func gazetteerMention(_ entry: Gazetteer.Entry, first: Int, last: Int, context: Context) -> EntityMention {
+    /// The mention a gazetteer phrase makes at tokens `first...last`.
+    private func gazetteerMention(_ phrase: Gazetteer.Phrase, first: Int, last: Int, context: Context) -> EntityMention {
         var surface = context.text(first, last)
         if let prefix = NameRunScanner.hyphenatedAdjectivePrefix(surface) { surface = String(prefix) }
         let segment = context.segment(at: first)
-        switch entry {
-        case .country(let country):
-            return EntityMention(type: .place, identity: "country:" + country.code, name: country.name, surface: surface,
-                                 code: country.code, uri: "urn:newsbus:place:iso3166:" + country.code, confidence: 95, segment: segment)
-        case .demonym(let country):
-            return EntityMention(type: .place, identity: "country:" + country.code, name: country.name, surface: surface,
-                                 code: country.code, uri: "urn:newsbus:place:iso3166:" + country.code, confidence: 85,
-                                 segment: segment, addsAlias: false)
-        case .place(let place) where place.geonameID.isEmpty:
-            return EntityMention(type: .place, identity: "region:" + Gazetteer.fold(place.name), name: place.name,
-                                 surface: surface, uri: "", confidence: 90, segment: segment)
-        case .place(let place):
-            return EntityMention(type: .place, identity: "geonames:" + place.geonameID, name: place.name, surface: surface,
-                                 uri: "urn:newsbus:place:geonames:" + place.geonameID, confidence: 90, segment: segment)
-        case .organisation(let organisation, _):
-            return EntityMention(type: .organisation, identity: "org:" + organisation.id, name: organisation.name,
-                                 surface: surface, uri: "urn:newsbus:org:" + organisation.id, confidence: 95, segment: segment)
+        switch phrase.entry {
+        case .country:
+            return EntityMention(type: .place, identity: phrase.identity, name: phrase.name, surface: surface,
+                                 code: phrase.code, uri: phrase.uri, confidence: 95, segment: segment)
+        case .demonym:
+            return EntityMention(type: .place, identity: phrase.identity, name: phrase.name, surface: surface,
+                                 code: phrase.code, uri: phrase.uri, confidence: 85, segment: segment, addsAlias: false)
+        case .place:
+            return EntityMention(type: .place, identity: phrase.identity, name: phrase.name, surface: surface,
+                                 uri: phrase.uri, confidence: 90, segment: segment)
+        case .organisation:
+            return EntityMention(type: .organisation, identity: phrase.identity, name: phrase.name,
+                                 surface: surface, uri: phrase.uri, confidence: 95, segment: segment)
         }
     }
 
@@ -205,7 +201,7 @@ struct EntityExtractor {
            place.kind == "city" || place.kind == "capital", units[0].first == units[0].last,
            units[0].last + 1 < context.tokens.count, Self.personVerbs.contains(context.tokens[units[0].last + 1].key) {
             // A city name that speaks may be a person's surname; the resolver decides.
-            let fallback = gazetteerMention(phrase.entry, first: units[0].first, last: units[0].last, context: context)
+            let fallback = gazetteerMention(phrase, first: units[0].first, last: units[0].last, context: context)
             singleWords.append(SingleWord(text: context.tokens[units[0].first].text, segment: fallback.segment,
                                           order: nextOrder(), cue: .none, fallback: fallback))
             return
@@ -377,9 +373,9 @@ struct EntityExtractor {
             guard left < right else { continue }
             let name = context.text(units[left].first, units[right].last)
             // "Niigata Prefecture", "Gujarat State": the known place, with the phrase as an alias.
-            if left + 1 == h, right == h, case .place(let place)? = units[left].gazetteerEntry,
+            if left + 1 == h, right == h, case .gazetteer(let phrase) = units[left].tag, case .place = phrase.entry,
                Self.administrativeHeads.contains(context.tokens[units[h].first].text) {
-                var mention = gazetteerMention(.place(place), first: units[left].first, last: units[left].last, context: context)
+                var mention = gazetteerMention(phrase, first: units[left].first, last: units[left].last, context: context)
                 mention.extraAliases.append(name)
                 addMention(mention)
                 consumed[left] = true

@@ -74,12 +74,29 @@ public struct Gazetteer: Sendable {
             self.tokens = tokens
             self.entry = entry
             self.exactSurface = exactSurface
+            switch entry {
+            case .country(let country), .demonym(let country):
+                (identity, name, code, uri) = ("country:" + country.code, country.name, country.code, "urn:newsbus:place:iso3166:" + country.code)
+            case .place(let place) where place.geonameID.isEmpty:
+                (identity, name, code, uri) = ("region:" + Gazetteer.fold(place.name), place.name, "", "")
+            case .place(let place):
+                (identity, name, code, uri) = ("geonames:" + place.geonameID, place.name, "", "urn:newsbus:place:geonames:" + place.geonameID)
+            case .organisation(let organisation, _):
+                (identity, name, code, uri) = ("org:" + organisation.id, organisation.name, "", "urn:newsbus:org:" + organisation.id)
+            }
         }
 
         let tokens: [String]
         let entry: Entry
         /// Acronyms match only as written ("UN", not "un" or "Un").
         let exactSurface: String?
+        /// What a mention of the entry records, made once: its identity within an article
+        /// ("country:JP", "geonames:1642911", "region:" and the folded name, "org:iaea"), name,
+        /// ISO code (countries) and URI (none for a region).
+        let identity: String
+        let name: String
+        let code: String
+        let uri: String
     }
 
     /// Everything the word lists say about one capitalised word, found with a single lookup.

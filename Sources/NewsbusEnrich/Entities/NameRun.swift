@@ -41,7 +41,6 @@ struct NameRun {
             default: return false
             }
         }
-        var gazetteerEntry: Gazetteer.Entry? { if case .gazetteer(let phrase) = tag { return phrase.entry } else { return nil } }
         /// A city of the gazetteer ("Charlotte" may be part of a person's name).
         var isCity: Bool {
             guard case .gazetteer(let phrase) = tag, case .place(let place) = phrase.entry else { return false }
