@@ -26,6 +26,29 @@ struct EntitiesFoldTableTests {
         #expect(FoldTable.shared.fold("मुंबई") != nil, "Devanagari vowel signs stay in place")
     }
 
+    @Test("words the table cannot fold are folded by Foundation once and remembered, each spelling on its own")
+    func foundationFolds() {
+        // Devanagari with virama and nukta, Arabic with tanwin, a virama after a Latin letter
+        // (Foundation drops it there), and the two canonically equivalent spellings of "क़".
+        let words = ["मेट्रो", "फ़रवरी", "يومياً", "a\u{094D}", "\u{0958}", "\u{0915}\u{093C}"]
+        for _ in 0..<2 {
+            for word in words {
+                // (The single scalar U+0958 is in the table; the words with marks are not.)
+                if word.unicodeScalars.count > 1 { #expect(FoldTable.shared.fold(word) == nil, "\(word) is not for the table") }
+                let folded = Gazetteer.fold(word)
+                #expect(Array(folded.utf8) == Array(Gazetteer.foldWithFoundation(word).utf8), "\(word)")
+            }
+        }
+        #expect(Array(Gazetteer.fold("\u{0958}").utf8) != Array(Gazetteer.fold("\u{0915}\u{093C}").utf8),
+                "each spelling keeps Foundation's own answer")
+        // Past its capacity the memory starts again, and answers stay right.
+        let folds = FoundationFolds()
+        for number in 0..<(FoundationFolds.capacity + 10) {
+            let word = "कि\u{094D}" + String(number)
+            #expect(folds.fold(word) == Gazetteer.foldWithFoundation(word))
+        }
+    }
+
     @Test("every word of the fixture pages folds as Foundation folds it")
     func fixtureWords() throws {
         let pages = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).filter { $0.hasSuffix(".txt") }

@@ -305,7 +305,7 @@ public struct Gazetteer: Sendable {
 
     /// Lower-cases, strips Latin diacritics and straightens apostrophes, for lookups.
     public static func fold(_ text: String) -> String {
-        foldedPlain(text) ?? FoldTable.shared.fold(text) ?? foldWithFoundation(text)
+        foldedPlain(text) ?? FoldTable.shared.fold(text) ?? FoundationFolds.shared.fold(text)
     }
 
     /// `text` lower-cased and with curly apostrophes straightened, when it holds nothing but ASCII
@@ -386,5 +386,32 @@ private struct PhraseIndexBuilder {
             result[first, default: []].append(phrase)
         }
         return result.mapValues { $0.sorted { $0.tokens.count > $1.tokens.count } }
+    }
+}
+
+/// Words folded by Foundation, remembered per process: the few words whose letters the fold
+/// table cannot take one by one (Devanagari with a virama or nukta, Arabic with tanwin: marks
+/// whose folding depends on what they follow). Foundation's folding costs some ten thousand
+/// instructions a word, and a text repeats its words.
+///
+/// Found by a hash of the words' bytes (``WordTable``), not by String hashing: two canonically equivalent
+/// spellings may fold to different bytes, and each gets its own answer, as from Foundation.
+final class FoundationFolds: @unchecked Sendable {
+    static let shared = FoundationFolds()
+    /// The table is emptied when it holds this many words: bounded memory whatever the input.
+    static let capacity = 4096
+
+    private let lock = NSLock()
+    private var folded = WordTable<String>(minimumCapacity: 64)
+
+    /// `text` folded as ``Gazetteer/foldWithFoundation(_:)`` folds it.
+    func fold(_ text: String) -> String {
+        if let known = lock.withLock({ folded[text] }) { return known }
+        let result = Gazetteer.foldWithFoundation(text)
+        lock.withLock {
+            if folded.count >= Self.capacity { folded = WordTable(minimumCapacity: 64) }
+            folded[text] = result
+        }
+        return result
     }
 }
