@@ -34,8 +34,8 @@ final class ClusterHarness {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue
+            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue
         }.sorted()
     }
 
@@ -108,7 +108,7 @@ final class ClusterHarness {
     /// Starts `newsbus up` and waits until every configured worker is registered with the router.
     func start(expectWorkers: Int) throws {
         up = try CommandRunner.start(newsbus, ["up", "--config", configPath])
-        let ready = try Eventually.wait(timeout: 30, intervalMs: 100) {
+        let ready = Eventually.wait(timeout: 30, intervalMs: 100) {
             guard let status = try? status() else { return false }
             return (status.router?.workers.filter { $0.stage != "deadletter" }.count ?? 0) >= expectWorkers
         }
