@@ -126,7 +126,7 @@ enum EntityTokenizer {
                     scalarIndex += 1
                 }
             }
-            markSentences(&tokens, text)
+            markSentences(&tokens)
         }
         return tokens
     }
@@ -322,7 +322,9 @@ enum EntityTokenizer {
         // The lookup key: the text itself for lower-case ASCII; for ASCII and "’", lower-cased with
         // the apostrophes straightened (their whole folding); else folded (the table's folding
         // from the scalars at hand, else the general one).
-        let key = otherNonASCII ? FoldTable.shared.fold(scalars: text.scalars(start, end), of: word) ?? Gazetteer.fold(word)
+        // (What the table cannot fold goes to Foundation, as in Gazetteer.fold, without asking
+        // the table twice.)
+        let key = otherNonASCII ? FoldTable.shared.fold(scalars: text.scalars(start, end), of: word) ?? FoundationFolds.shared.fold(word)
             : isASCII && uppers == 0 ? word : Gazetteer.plainFolded(text.bytes, start, end, curlyApostrophes: curlyApostrophes)
         return EntityToken(
             start: scalarStart, end: scalarStart + scalars, utf8Start: start, utf8End: end, text: word, key: key,
@@ -350,7 +352,7 @@ enum EntityTokenizer {
                          paragraphStart: paragraphStart)
     }
 
-    private static func markSentences(_ tokens: inout [EntityToken], _ text: UTF8Scalars) {
+    private static func markSentences(_ tokens: inout [EntityToken]) {
         var sentence = 0
         var startPending = true
         var previousWord = -1
@@ -366,9 +368,8 @@ enum EntityTokenizer {
                 previousWord = i
                 continue
             }
-            // Punctuation tokens are one scalar, except the possessive "'s" (never a sentence mark).
-            guard tokens[i].end - tokens[i].start == 1 else { continue }
-            let mark = text.scalar(at: tokens[i].utf8Start).value
+            // A punctuation token's mark is its one scalar (the possessive "'s" is never a sentence mark).
+            let mark = tokens[i].mark
             switch mark {
             case 0x2E, 0x21, 0x3F, 0x2026:  // . ! ? …
                 if mark == 0x2E, previousWord >= 0, tokens[previousWord].end == tokens[i].start,

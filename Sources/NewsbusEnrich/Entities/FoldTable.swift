@@ -67,9 +67,10 @@ struct FoldTable: Sendable {
         return false
     }
 
-    /// `text` folded, or nil when a scalar has no entry.
+    /// `text` folded (`text` itself when folding changes none of its scalars), or nil when a
+    /// scalar has no entry.
     func fold(_ text: String) -> String? {
-        fold(scalars: text.unicodeScalars)
+        fold(scalars: text.unicodeScalars, of: text)
     }
 
     /// `text`, whose scalars are `scalars`, folded; `text` itself when folding changes none of
@@ -77,12 +78,6 @@ struct FoldTable: Sendable {
     func fold<Scalars: Collection<Unicode.Scalar>>(scalars: Scalars, of text: String) -> String? {
         guard let (length, unchanged) = foldedLength(scalars) else { return nil }
         return unchanged ? text : fold(scalars, length: length)
-    }
-
-    /// The text of `scalars` folded, or nil when a scalar has no entry.
-    func fold<Scalars: Collection<Unicode.Scalar>>(scalars: Scalars) -> String? {
-        guard let (length, _) = foldedLength(scalars) else { return nil }
-        return fold(scalars, length: length)
     }
 
     /// The length in bytes of the folded text and whether folding leaves every scalar as it is;

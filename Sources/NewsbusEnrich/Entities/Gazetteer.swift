@@ -394,8 +394,9 @@ private struct PhraseIndexBuilder {
 /// whose folding depends on what they follow). Foundation's folding costs some ten thousand
 /// instructions a word, and a text repeats its words.
 ///
-/// Found by a hash of the words' bytes (``WordTable``), not by String hashing: two canonically equivalent
-/// spellings may fold to different bytes, and each gets its own answer, as from Foundation.
+/// Found by a hash of the words' bytes (``WordTable``), not by String hashing: two canonically
+/// equivalent spellings may fold to different bytes, and each gets its own answer, as from
+/// Foundation.
 final class FoundationFolds: @unchecked Sendable {
     static let shared = FoundationFolds()
     /// The table is emptied when it holds this many words: bounded memory whatever the input.

@@ -28,13 +28,6 @@ struct UTF8Scalars {
         return start
     }
 
-    /// The number of scalars in bytes `start..<end`.
-    func scalarCount(_ start: Int, _ end: Int) -> Int {
-        var count = 0
-        for index in start..<end where bytes[index] & 0xC0 != 0x80 { count += 1 }
-        return count
-    }
-
     /// The text of bytes `start..<end`, which must start and end on scalar boundaries.
     func string(_ start: Int, _ end: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
