@@ -92,10 +92,7 @@ final class SpeakerResolver {
                 var end = start
                 while end < b.count, b[end] != UInt8(ascii: " ") { end += 1 }
                 if end > start, b[start] &- UInt8(ascii: "A") < 26 {
-                    keys.append(String(unsafeUninitializedCapacity: end - start) { key in
-                        for k in start..<end { key[k - start] = b[k] &- UInt8(ascii: "A") < 26 ? b[k] | 0x20 : b[k] }
-                        return end - start
-                    })
+                    keys.append(Gazetteer.plainFolded(b, start, end, curlyApostrophes: 0))
                 }
                 start = end + 1
             }
